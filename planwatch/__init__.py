@@ -1,0 +1,1 @@
+"""PlanWatch: deliver, evidence and report on a Police and Crime Plan."""

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+
+def navigation(request):
+    """The service navigation for the signed-in user's role."""
+    user = getattr(request, "user", None)
+    items = []
+    if user is not None and user.is_authenticated:
+        if user.is_officer or user.is_member:
+            items = [
+                ("Home", "dashboard:home", "/"),
+                ("The Plan", "plan:plan_detail_current", "/plan/"),
+                ("Updates", "plan:update_list", "/plan/updates/"),
+                ("Partnerships", "partners:partnership_list", "/partners/"),
+                ("Meetings", "accountability:meeting_list", "/meetings/"),
+                ("Reports", "reports:report_list", "/reports/"),
+            ]
+        elif user.is_partner:
+            items = [("Home", "dashboard:home", "/")]
+    path = request.path if request else ""
+    navigation_items = []
+    for label, name, prefix in items:
+        try:
+            url = reverse(name)
+        except NoReverseMatch:  # a page not built yet is left out of the menu
+            continue
+        active = path == "/" if prefix == "/" else path.startswith(prefix)
+        navigation_items.append({"label": label, "url": url, "active": active})
+    return {"navigation": navigation_items, "office_name": settings.PLANWATCH_OFFICE_NAME}
