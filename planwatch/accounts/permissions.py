@@ -99,3 +99,13 @@ def can_view_partner_home(user, obj=None) -> bool:
 
 def can_view_dashboard(user, obj=None) -> bool:
     return can_view_plan(user)
+
+
+def can_search_updates(user, obj=None) -> bool:
+    """The list of delivery updates: everyone signed in sees the ones they may read."""
+    return _signed_in(user) and (user.is_officer or user.is_member or user.is_partner)
+
+
+def can_view_home(user, obj=None) -> bool:
+    """The home page: the Plan at a glance, or a partner's own delivery."""
+    return can_view_dashboard(user) or can_view_partner_home(user)

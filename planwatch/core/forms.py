@@ -5,6 +5,7 @@ import datetime as dt
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.forms.widgets import Input
 
 
 class GovukFormRenderer(TemplatesSetting):
@@ -95,7 +96,7 @@ class GovukFormMixin:
                 widget.govuk = "date"
                 for sub in widget.widgets:
                     sub.attrs["class"] = f"govuk-input govuk-date-input__input {sub.attrs['class']}"
-            elif isinstance(widget, forms.Input):
+            elif isinstance(widget, Input):
                 widget.attrs["class"] = f"govuk-input {css}".strip()
 
     def full_clean(self):
