@@ -53,3 +53,14 @@ class User(AbstractUser):
     @property
     def is_member(self) -> bool:
         return self.is_active and self.role == Role.MEMBER and not self.is_superuser
+
+    def has_perm(self, perm, obj=None):
+        """Administrators hold every model permission (the admin site is theirs)."""
+        if self.is_active and self.role == Role.ADMINISTRATOR:
+            return True
+        return super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label):
+        if self.is_active and self.role == Role.ADMINISTRATOR:
+            return True
+        return super().has_module_perms(app_label)
