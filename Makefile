@@ -29,7 +29,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) .env
 
 # Local settings for this checkout: development mode and a generated secret key.
-# Production sets its own environment (see .env.example and docs/deploy-postgresql.md).
+# Production sets its own environment (see .env.example and docs/how-to/deploy-postgresql.md).
 .env:
 	@printf 'DEBUG=true\nSECRET_KEY=%s\n' "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
 	@echo "Wrote .env (DEBUG=true and a new SECRET_KEY) for local use."
@@ -39,17 +39,19 @@ node_modules/.package-lock.json: package.json package-lock.json
 	touch $@
 
 # Build the GOV.UK Frontend and MOJ Frontend assets into planwatch/static_build (not
-# committed). Their stylesheets point at /assets/; served here under /static/vendor/.
-$(ASSETS)/.built: node_modules/.package-lock.json
-	rm -rf $(ASSETS) && mkdir -p $(ASSETS)/vendor/govuk $(ASSETS)/vendor/moj
-	cp -r node_modules/govuk-frontend/dist/govuk/assets $(ASSETS)/vendor/govuk/assets
+# committed). GOV.UK Frontend is compiled from its Sass with Arial, because the GDS Transport
+# typeface is licensed for gov.uk services only; MOJ Frontend's stylesheet gets the same font
+# and its asset paths pointed at /static/vendor/moj/.
+$(ASSETS)/.built: node_modules/.package-lock.json planwatch/core/assets/govuk.scss
+	rm -rf $(ASSETS) && mkdir -p $(ASSETS)/vendor/govuk/assets $(ASSETS)/vendor/moj
+	node_modules/.bin/sass --load-path=node_modules --style=compressed --no-source-map \
+		--quiet-deps planwatch/core/assets/govuk.scss $(ASSETS)/vendor/govuk/govuk-frontend.min.css
+	cp -r node_modules/govuk-frontend/dist/govuk/assets/images $(ASSETS)/vendor/govuk/assets/images
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(ASSETS)/vendor/govuk/
-	sed 's#url(/assets/#url(/static/vendor/govuk/assets/#g' \
-		node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css \
-		> $(ASSETS)/vendor/govuk/govuk-frontend.min.css
 	cp -r node_modules/@ministryofjustice/frontend/moj/assets $(ASSETS)/vendor/moj/assets
 	cp node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js $(ASSETS)/vendor/moj/
-	sed 's#url(/assets/#url(/static/vendor/moj/assets/#g' \
+	sed -e 's#url(/assets/#url(/static/vendor/moj/assets/#g' \
+		-e 's#"\{0,1\}GDS Transport"\{0,1\},arial,sans-serif#arial,sans-serif#g' \
 		node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.css \
 		> $(ASSETS)/vendor/moj/moj-frontend.min.css
 	touch $@

@@ -123,6 +123,10 @@ STORAGES = {
     },
 }
 
+# Behind a reverse proxy that terminates HTTPS and sets X-Forwarded-Proto.
+if env.bool("BEHIND_HTTPS_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG and not RUNNING_TESTS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True

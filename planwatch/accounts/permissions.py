@@ -89,10 +89,6 @@ def can_finalise_report(user, report=None) -> bool:
     return is_officer(user) and (report is None or not report.is_final)
 
 
-def can_view_activity(user, obj=None) -> bool:
-    return is_officer(user)
-
-
 def can_view_partner_home(user, obj=None) -> bool:
     return _signed_in(user) and user.is_partner
 
@@ -109,3 +105,8 @@ def can_search_updates(user, obj=None) -> bool:
 def can_view_home(user, obj=None) -> bool:
     """The home page: the Plan at a glance, or a partner's own delivery."""
     return can_view_dashboard(user) or can_view_partner_home(user)
+
+
+def can_edit_report(user, report=None) -> bool:
+    """Change a report's text or period: officers, while the report is a draft."""
+    return is_officer(user) and (report is None or not report.is_final)
