@@ -3,6 +3,8 @@
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from planwatch.core import audit
+
 from .models import User
 from .roles import ROLE_MODEL_PERMISSIONS, Role
 
@@ -28,6 +30,7 @@ def roles_sync() -> list[str]:
     return changes
 
 
+@transaction.atomic
 def user_create(
     *,
     username: str,
@@ -37,7 +40,10 @@ def user_create(
     last_name="",
     email="",
     organisation=None,
+    created_by=None,
+    actor_label="",
 ) -> User:
+    """Create a user in a role (recorded in the activity log, without the password)."""
     user = User(
         username=username,
         role=role,
@@ -48,8 +54,7 @@ def user_create(
         is_staff=(role == Role.ADMINISTRATOR),
     )
     user.set_password(password)
-    user.full_clean()
-    user.save()
+    audit.save_created(user, user=created_by, actor_label=actor_label)
     group, _ = Group.objects.get_or_create(name=Role(role).label)
     user.groups.set([group])
     return user

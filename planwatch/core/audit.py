@@ -14,7 +14,8 @@ from django.db import models
 
 from .models import ActivityLog
 
-AUDIT_EXCLUDE = {"created_at", "updated_at", "created_by", "updated_by"}
+# Never copied into the log: bookkeeping, and secrets.
+AUDIT_EXCLUDE = {"created_at", "updated_at", "created_by", "updated_by", "password", "last_login"}
 
 
 def _plain(value: Any) -> Any:
