@@ -105,6 +105,9 @@ class GovukFormMixin:
             field = self.fields.get(name)
             if field is None:
                 continue
+            auto_id = self[name].auto_id
+            described_by = [f"{auto_id}_helptext"] if field.help_text else []
+            field.widget.attrs["aria-describedby"] = " ".join([*described_by, f"{auto_id}-error"])
             widgets = getattr(field.widget, "widgets", [field.widget])
             for widget in widgets:
                 css = widget.attrs.get("class", "")

@@ -39,6 +39,7 @@ def _plan_at_a_glance(request):
             "themes": themes,
             "overdue_actions": plan_selectors.actions_overdue(limit=10),
             "upcoming_meetings": meetings.meetings_upcoming(limit=5),
+            "latest_meeting": meetings.meeting_latest(),
             "unanswered_questions": meetings.panel_questions_unanswered()[:10],
         },
     )

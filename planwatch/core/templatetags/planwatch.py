@@ -35,6 +35,10 @@ STATUS_COLOURS = {
     "awaiting_response": "orange",
     "answered": "green",
     "final": "green",
+    "proposed": "light-blue",
+    "agreed": "green",
+    "noted": "purple",
+    "not_agreed": "red",
 }
 
 
