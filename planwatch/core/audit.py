@@ -23,6 +23,8 @@ def _plain(value: Any) -> Any:
         return str(value)
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
+    if isinstance(value, bytes | memoryview):
+        return f"{len(value):,} bytes"
     if isinstance(value, decimal.Decimal):
         return str(value)
     if isinstance(value, list | tuple | set):

@@ -113,7 +113,9 @@ class DeliveryUpdate(BaseModel):
 
     priority = models.ForeignKey(Priority, on_delete=models.PROTECT, related_name="updates")
     date = models.DateField(help_text="The date the update describes.")
-    title = models.CharField("summary", max_length=200, help_text="A short summary, shown in lists.")
+    title = models.CharField(
+        "summary", max_length=200, help_text="A short summary, shown in lists."
+    )
     narrative = models.TextField(
         help_text="What was done and what it achieved. Markdown: blank line between paragraphs, "
         "'- ' for bullet points."

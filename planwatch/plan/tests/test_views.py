@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from planwatch.partners.tests.factories import OrganisationFactory
+from planwatch.places.tests.factories import DistrictFactory
 from planwatch.plan.models import DeliveryUpdate
 from planwatch.plan.tests.factories import DeliveryUpdateFactory, PriorityFactory
-from planwatch.places.tests.factories import DistrictFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,89 @@
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planwatch.reports.periods import (
+    add_months,
+    date_label,
+    default_period,
+    month_end,
+    ordinal,
+    ordinal_date_label,
+)
+
+
+def test_months_since_the_previous_report():
+    period = default_period(
+        meeting_date=dt.date(2019, 11, 20), previous_meeting_date=dt.date(2019, 7, 31)
+    )
+    assert (period.start, period.end) == (dt.date(2019, 8, 1), dt.date(2019, 11, 30))
+    assert period.label == "1 August 2019 to 30 November 2019"
+
+
+def test_twelve_months_when_there_is_no_previous_report():
+    period = default_period(meeting_date=dt.date(2019, 11, 20))
+    assert (period.start, period.end) == (dt.date(2018, 12, 1), dt.date(2019, 11, 30))
+
+
+def test_across_the_turn_of_the_year():
+    period = default_period(
+        meeting_date=dt.date(2020, 2, 25), previous_meeting_date=dt.date(2019, 12, 3)
+    )
+    assert (period.start, period.end) == (dt.date(2020, 1, 1), dt.date(2020, 2, 29))
+
+
+def test_a_previous_meeting_in_the_same_month_gives_that_month():
+    period = default_period(
+        meeting_date=dt.date(2019, 11, 20), previous_meeting_date=dt.date(2019, 11, 1)
+    )
+    assert (period.start, period.end) == (dt.date(2019, 11, 1), dt.date(2019, 11, 30))
+
+
+def test_the_meetings_own_period_overrides_the_default():
+    period = default_period(
+        meeting_date=dt.date(2019, 11, 20),
+        previous_meeting_date=dt.date(2019, 7, 31),
+        start=dt.date(2019, 4, 1),
+        end=dt.date(2019, 9, 30),
+    )
+    assert (period.start, period.end) == (dt.date(2019, 4, 1), dt.date(2019, 9, 30))
+    only_start = default_period(meeting_date=dt.date(2019, 11, 20), start=dt.date(2019, 6, 1))
+    assert (only_start.start, only_start.end) == (dt.date(2019, 6, 1), dt.date(2019, 11, 30))
+
+
+def test_labels():
+    assert date_label(dt.date(2019, 8, 1)) == "1 August 2019"
+    assert ordinal_date_label(dt.date(2017, 4, 1)) == "1st April 2017"
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111)] == [
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "11th",
+        "12th",
+        "13th",
+        "21st",
+        "22nd",
+        "23rd",
+        "101st",
+        "111th",
+    ]
+    assert add_months(dt.date(2019, 1, 31), -1) == dt.date(2018, 12, 1)
+
+
+dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
+
+
+@given(meeting=dates, gap=st.integers(min_value=0, max_value=2000), has_previous=st.booleans())
+def test_a_default_period_is_whole_months_ending_with_the_meeting(meeting, gap, has_previous):
+    previous = meeting - dt.timedelta(days=gap) if has_previous else None
+    period = default_period(meeting_date=meeting, previous_meeting_date=previous)
+    assert period.start.day == 1
+    assert period.end == month_end(meeting)
+    assert period.start <= meeting <= period.end
+    if previous is None:
+        assert add_months(period.start, 11) == meeting.replace(day=1)
+    elif previous.replace(day=1) < meeting.replace(day=1):
+        assert period.start == add_months(previous, 1)
+        assert previous < period.start

@@ -1,0 +1,127 @@
+"""The standard wording of a theme report, as the OPCC's reports print it. Plain functions."""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS = (
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+
+# How a report names the body it goes to, after introducing it in full.
+BODY_SHORT_NAMES = {
+    "panel": "Panel",
+    "board": "Board",
+    "countywide": "Countywide Board",
+}
+
+NO_UPDATES = "No updates were recorded for this priority in the period."
+NO_PRIORITIES = "No priorities for action are recorded under this objective."
+NO_RESPONSE = "No response has been recorded yet."
+NO_OPEN_ACTIONS = "There are no open actions on this theme."
+
+
+def spell_number(n: int) -> str:
+    """``four``; numbers above twelve stay as figures."""
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else f"{n:,}"
+
+
+def join_names(names: list[str]) -> str:
+    """``Victims, Offenders, Communities, and Transformation``."""
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return "".join(names)
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    return f"{', '.join(names[:-1])}, and {names[-1]}"
+
+
+def body_short_name(body: str) -> str:
+    return BODY_SHORT_NAMES.get(body, "meeting")
+
+
+def default_purpose(*, body: str, body_name: str, theme_name: str) -> str:
+    short = body_short_name(body)
+    return (
+        f"The purpose of this report is to update the {body_name} (the “{short}”) on the "
+        f"delivery of the {theme_name} theme within the Police and Crime Commissioner’s Police "
+        "and Crime Plan (the “Plan”)."
+    )
+
+
+def default_recommendations(*, body: str) -> str:
+    return f"The {body_short_name(body)} is recommended to note the report."
+
+
+def plan_structure_paragraph(
+    *, statutory_basis: str, effective_from: str, theme_names: list[str]
+) -> str:
+    """The Plan's structure: statute, start date and themes, as the seeds' background opens."""
+    count = len(theme_names)
+    themes = "theme" if count == 1 else "themes"
+    basis = statutory_basis.strip()
+    opening = (
+        f"Under {basis}, the Commissioner is required to produce a Plan."
+        if basis
+        else "The Commissioner is required to produce a Plan."
+    )
+    return (
+        f"{opening} The Commissioner’s Plan became effective from the {effective_from} and is "
+        f"structured around {spell_number(count)} key strategic {themes}: "
+        f"{join_names(theme_names)}. Each theme has its own aim and has a framework through a "
+        "series of shared outcomes to enable all agencies with a part to play in community "
+        "safety and criminal justice, to strategically direct the future delivery of services "
+        "through these common goals. Each theme is supported by key objectives and priorities "
+        "for action."
+    )
+
+
+def theme_paragraph(*, theme_name: str, shared_outcome: str, aim: str, priority_count: int) -> str:
+    """``The Communities Theme of the Plan has the Shared Outcome of ‘…’; the Aim to ‘…’, along
+    with 10 ‘Priorities for Action’.``"""
+    priorities = (
+        f"{priority_count} ‘Priority for Action’"
+        if priority_count == 1
+        else f"{priority_count} ‘Priorities for Action’"
+    )
+    parts = []
+    if shared_outcome.strip():
+        parts.append(f"the Shared Outcome of ‘{shared_outcome.strip()}’")
+    if aim.strip():
+        parts.append(f"the Aim to ‘{aim.strip()}’")
+    subject = f"The {theme_name} Theme of the Plan has"
+    if not parts:
+        return f"{subject} {priorities}."
+    return f"{subject} {'; '.join(parts)}, along with {priorities}."
+
+
+_BLOCK_START = re.compile(r"^(?:\s|[-*+]\s|\d+[.)]\s|\||>)")
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Markdown split into numbered paragraphs: one per blank-line-separated paragraph, with a
+    list, table, quotation or indented block kept with the paragraph before it."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        return []
+    paragraphs: list[str] = []
+    for chunk in re.split(r"\n[ \t]*\n", text):
+        if not chunk.strip():
+            continue
+        if paragraphs and _BLOCK_START.match(chunk):
+            paragraphs[-1] = f"{paragraphs[-1]}\n\n{chunk}"
+        else:
+            paragraphs.append(chunk.strip("\n"))
+    return paragraphs
