@@ -108,3 +108,8 @@ def panel_question_search(
 def meeting_latest(*, today: dt.date | None = None) -> Meeting | None:
     """The most recent meeting held before ``today``."""
     return Meeting.objects.filter(date__lt=today or timezone.localdate()).order_by("-date").first()
+
+
+def meeting_choices() -> QuerySet[Meeting]:
+    """Every meeting a report can go to, latest first."""
+    return Meeting.objects.order_by("-date", "body")

@@ -30,6 +30,12 @@ def theme_list(*, plan: Plan) -> QuerySet[Theme]:
     return plan.themes.order_by("number")
 
 
+def theme_choices() -> QuerySet[Theme]:
+    """The themes of the current Plan (none when there is no Plan yet)."""
+    plan = plan_current()
+    return theme_list(plan=plan) if plan else Theme.objects.none()
+
+
 def objectives_with_priorities(*, theme: Theme) -> QuerySet[Objective]:
     return theme.objectives.order_by("number").prefetch_related(
         Prefetch("priorities", queryset=Priority.objects.order_by("number"))

@@ -6,10 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from planwatch.accountability.models import Meeting
 from planwatch.accountability.selectors import previous_theme_meeting
-from planwatch.plan.models import Theme
-from planwatch.plan.selectors import plan_current, theme_list
 
 from .builder import ThemeReportBuilder
 from .models import ThemeReport
@@ -66,21 +63,3 @@ def reports_filtered(user, *, theme=None, state: str = "") -> QuerySet[ThemeRepo
     if state:
         qs = qs.filter(state=state)
     return qs
-
-
-# Reads of the plan and accountability apps' models that their selectors do not offer yet.
-
-
-def theme_choices() -> QuerySet[Theme]:
-    """The themes of the current Plan (none when there is no Plan yet)."""
-    plan = plan_current()
-    return theme_list(plan=plan) if plan else Theme.objects.none()
-
-
-def meeting_choices() -> QuerySet[Meeting]:
-    """Every meeting a report can go to, latest first."""
-    return Meeting.objects.order_by("-date", "body")
-
-
-def meeting_slugs() -> list[str]:
-    return list(Meeting.objects.order_by("-date", "body").values_list("slug", flat=True))

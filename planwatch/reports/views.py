@@ -10,10 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from planwatch.accountability import selectors as meeting_selectors
 from planwatch.accounts import permissions
 from planwatch.accounts.views_mixins import check_rule, rule_required
 from planwatch.core.lists import Column, csv_response, paginate, wants_csv
 from planwatch.core.selectors import history_for
+from planwatch.plan import selectors as plan_selectors
 from planwatch.plan.selectors import objectives_with_priorities
 
 from . import selectors, services
@@ -48,7 +50,7 @@ def _report(pk):
 def report_list(request):
     user = request.user
     filter_form = ReportFilterForm(
-        request.GET or None, themes=selectors.theme_choices(), show_state=user.is_officer
+        request.GET or None, themes=plan_selectors.theme_choices(), show_state=user.is_officer
     )
     theme, state = None, ""
     if filter_form.is_bound and filter_form.is_valid():
@@ -71,7 +73,10 @@ def report_list(request):
 
 @rule_required(permissions.can_draft_report)
 def report_create(request):
-    form_kwargs = {"themes": selectors.theme_choices(), "meetings": selectors.meeting_choices()}
+    form_kwargs = {
+        "themes": plan_selectors.theme_choices(),
+        "meetings": meeting_selectors.meeting_choices(),
+    }
     if request.method == "POST":
         form = ReportCreateForm(request.POST, **form_kwargs)
         if form.is_valid():

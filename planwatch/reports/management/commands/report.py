@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from planwatch.accountability.selectors import meeting_get
+from planwatch.accountability import selectors as meeting_selectors
 from planwatch.plan.selectors import plan_current, theme_get, theme_list
 from planwatch.reports import selectors, services
 from planwatch.reports.renderers import FORMATS
@@ -45,9 +45,11 @@ class Command(BaseCommand):
         if theme_obj is None:
             slugs = ", ".join(t.slug for t in theme_list(plan=plan)) or "(none)"
             raise _refuse(f"No theme '{theme}' in {plan}. Choose one of: {slugs}.")
-        meeting_obj = meeting_get(slug=meeting)
+        meeting_obj = meeting_selectors.meeting_get(slug=meeting)
         if meeting_obj is None:
-            slugs = ", ".join(selectors.meeting_slugs()) or "(none recorded)"
+            slugs = (
+                ", ".join(m.slug for m in meeting_selectors.meeting_choices()) or "(none recorded)"
+            )
             raise _refuse(f"No meeting '{meeting}'. Choose one of: {slugs}.")
         report = selectors.report_for(theme=theme_obj, meeting=meeting_obj)
         if report is None:
