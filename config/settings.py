@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "planwatch.partners",
     "planwatch.plan",
     "planwatch.accountability",
+    "planwatch.performance",
     "planwatch.dashboard",
     "planwatch.reports",
     "planwatch.demo",
@@ -151,6 +152,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's own console handler would print every line a second time via the root.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         "fontTools": {"level": "WARNING"},
         "weasyprint": {"level": "ERROR"},
     },

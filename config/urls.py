@@ -10,6 +10,7 @@ urlpatterns = [
     path("plan/", include("planwatch.plan.urls")),
     path("partners/", include("planwatch.partners.urls")),
     path("meetings/", include("planwatch.accountability.urls")),
+    path("performance/", include("planwatch.performance.urls")),
     path("reports/", include("planwatch.reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -3,10 +3,19 @@
 planwatch migrate
 planwatch demo
 planwatch report --theme communities --meeting panel-2019-11 --format pdf --output r.pdf
+planwatch import-figures figures.csv
+
+Command names may be written with hyphens: ``import-figures`` runs ``import_figures``.
 """
 
 import os
 import sys
+
+
+def command_name(name: str) -> str:
+    """``import-figures`` → ``import_figures``: Python modules (and so Django's commands) are
+    named with underscores; on the command line either spelling works."""
+    return name if name.startswith("-") else name.replace("-", "_")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -15,6 +24,10 @@ def main(argv: list[str] | None = None) -> None:
 
     args = list(sys.argv if argv is None else ["planwatch", *argv])
     args[0] = "planwatch"
+    if len(args) > 1:
+        args[1] = command_name(args[1])
+        if args[1] == "help" and len(args) > 2:
+            args[2] = command_name(args[2])
     execute_from_command_line(args)
 
 

@@ -110,3 +110,20 @@ def can_view_home(user, obj=None) -> bool:
 def can_edit_report(user, report=None) -> bool:
     """Change a report's text or period: officers, while the report is a draft."""
     return is_officer(user) and (report is None or not report.is_final)
+
+
+def can_import_figures(user, obj=None) -> bool:
+    """Import indicator definitions and figures from files: officers and administrators."""
+    return is_officer(user)
+
+
+def can_view_indicators(user, obj=None) -> bool:
+    """Indicators, their figures, charts and data-quality flags: the OPCC's staff and Board /
+    Panel members."""
+    return can_view_plan(user)
+
+
+def can_acknowledge_flags(user, obj=None) -> bool:
+    """Accept, with a reason, a printed figure that disagrees with the data: officers (and
+    administrators)."""
+    return is_officer(user)

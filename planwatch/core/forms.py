@@ -76,6 +76,12 @@ class GovukFormMixin:
                     help_text=field.help_text,
                     initial=field.initial,
                 )
+                # Keep the form's own message ("Enter the date of the update") over the default.
+                required = field.error_messages.get("required")
+                if required and required != forms.Field.default_error_messages["required"]:
+                    replacement.error_messages["required"] = required
+                elif field.label:
+                    replacement.error_messages["required"] = f"Enter the {field.label.lower()}"
                 self.fields[name] = field = replacement
             widget = field.widget
             css = widget.attrs.get("class", "")

@@ -2,6 +2,10 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 
+def _matches(path: str, prefix: str) -> bool:
+    return path == "/" if prefix == "/" else path.startswith(prefix)
+
+
 def navigation(request):
     """The service navigation for the signed-in user's role."""
     user = getattr(request, "user", None)
@@ -14,6 +18,7 @@ def navigation(request):
                 ("Updates", "plan:update_list", "/plan/updates/"),
                 ("Partnerships", "partners:partnership_list", "/partners/"),
                 ("Meetings", "accountability:meeting_list", "/meetings/"),
+                ("Performance", "performance:indicator_list", "/performance/"),
                 ("Reports", "reports:report_list", "/reports/"),
             ]
         elif user.is_partner:
@@ -25,6 +30,10 @@ def navigation(request):
             url = reverse(name)
         except NoReverseMatch:  # a page not built yet is left out of the menu
             continue
-        active = path == "/" if prefix == "/" else path.startswith(prefix)
-        navigation_items.append({"label": label, "url": url, "active": active})
+        navigation_items.append({"label": label, "url": url, "prefix": prefix})
+    # The longest matching prefix is the current section: /plan/updates/ is Updates, not The Plan.
+    matches = [i for i in navigation_items if _matches(path, i["prefix"])]
+    current = max(matches, key=lambda i: len(i["prefix"]), default=None)
+    for item in navigation_items:
+        item["active"] = item is current
     return {"navigation": navigation_items, "office_name": settings.PLANWATCH_OFFICE_NAME}

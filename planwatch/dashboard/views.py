@@ -38,6 +38,11 @@ def _plan_at_a_glance(request):
             "plan": plan,
             "themes": themes,
             "overdue_actions": plan_selectors.actions_overdue(limit=10),
+            "awaiting_approval": (
+                plan_selectors.updates_awaiting_approval(limit=10)
+                if permissions.can_approve_delivery_update(request.user)
+                else []
+            ),
             "upcoming_meetings": meetings.meetings_upcoming(limit=5),
             "latest_meeting": meetings.meeting_latest(),
             "unanswered_questions": meetings.panel_questions_unanswered()[:10],

@@ -20,6 +20,8 @@ from planwatch.accounts.roles import Role
 from planwatch.accounts.services import roles_sync, user_create
 from planwatch.core import audit
 from planwatch.partners.models import Membership, Organisation, Partnership, WorkStream
+from planwatch.performance import services as performance_services
+from planwatch.performance.models import Indicator
 from planwatch.places.models import Area
 from planwatch.plan.models import Action, DeliveryUpdate, Objective, Plan, Priority, Theme
 
@@ -37,6 +39,7 @@ from .data import (
     updates_2020,
     users,
 )
+from .data import figures as demo_figures
 
 ACTOR_LABEL = "Demo dataset"
 DEMO_PASSWORD = users.DEMO_PASSWORD
@@ -66,6 +69,9 @@ LABELS = [
     "Panel questions",
     "delivery updates",
     "actions",
+    "indicators",
+    "figures",
+    "indicator links",
     "users",
 ]
 
@@ -283,6 +289,39 @@ class _Loader:
                 ),
             )
 
+    def load_figures(self):
+        """The seeds' business intelligence figures, through the same import as any file."""
+        for label, path, importer in [
+            ("indicators", demo_figures.INDICATORS_FILE, performance_services.indicators_import),
+            ("figures", demo_figures.FIGURES_FILE, performance_services.figures_import),
+        ]:
+            result = importer(
+                file_name=path.name, data=path.read_bytes(), user=None, actor_label=ACTOR_LABEL
+            )
+            self.counts[label] += result.new + result.changed
+        indicators = Indicator.objects.in_bulk(list(demo_figures.PRIORITY_LINKS), field_name="code")
+        for code, layout in demo_figures.TABLE_LAYOUTS.items():
+            indicator = indicators[code]
+            if indicator.table_layout != layout:
+                before = audit.snapshot(indicator)
+                indicator.table_layout = layout
+                audit.save_changed(indicator, user=None, before=before, actor_label=ACTOR_LABEL)
+        for code, keys in demo_figures.PRIORITY_LINKS.items():
+            indicator = indicators[code]
+            linked = set(indicator.priorities.values_list("pk", flat=True))
+            wanted = [self.priorities[key] for key in keys]
+            missing = [p for p in wanted if p.pk not in linked]
+            if missing:
+                before = audit.snapshot(indicator)
+                audit.save_changed(
+                    indicator,
+                    user=None,
+                    before=before,
+                    m2m={"priorities": [*indicator.priorities.all(), *missing]},
+                    actor_label=ACTOR_LABEL,
+                )
+                self.counts["indicator links"] += len(missing)
+
     def load_users(self):
         roles_sync()
         for username, role, first_name, last_name, organisation in users.USERS:
@@ -310,6 +349,7 @@ def demo_load(*, stdout: TextIO | None = None) -> dict[str, int]:
     loader.load_plan()
     loader.load_meetings()
     loader.load_delivery()
+    loader.load_figures()
     loader.load_users()
     if stdout is not None:
         created = {label: n for label, n in loader.counts.items() if n}

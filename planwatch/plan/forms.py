@@ -70,17 +70,8 @@ class DeliveryUpdateForm(GovukModelForm):
         self.fields["partnerships"].queryset = Partnership.objects.all()
         self.fields["work_streams"].queryset = WorkStream.objects.active()
 
-    def clean(self):
-        cleaned = super().clean()
-        if (
-            cleaned.get("status") == DeliveryStatus.MAJOR_DISRUPTION
-            and not (cleaned.get("disruption_reason") or "").strip()
-        ):
-            self.add_error(
-                "disruption_reason",
-                "Explain the major disruption: what happened and its effect",
-            )
-        return cleaned
+    # The reason required for a major disruption is checked by DeliveryUpdate.clean(), which the
+    # form runs when it validates the instance: one rule, one message.
 
 
 class ActionForm(GovukModelForm):

@@ -122,6 +122,15 @@ def priority_statuses(
     return result
 
 
+def updates_awaiting_approval(*, limit: int = 10) -> QuerySet[DeliveryUpdate]:
+    """Submitted updates an officer has yet to approve, oldest first."""
+    return (
+        DeliveryUpdate.objects.filter(state=DeliveryUpdate.State.SUBMITTED)
+        .select_related("priority", "created_by")
+        .order_by("date", "id")[:limit]
+    )
+
+
 def update_search(
     *,
     user,

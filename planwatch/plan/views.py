@@ -181,6 +181,13 @@ def update_detail(request, pk):
     )
 
 
+_SAVED = {
+    DeliveryUpdate.State.DRAFT: "Update ‘{title}’ saved as a draft. Submit it when it is ready.",
+    DeliveryUpdate.State.SUBMITTED: "Update ‘{title}’ submitted: an officer will review it.",
+    DeliveryUpdate.State.APPROVED: "Update ‘{title}’ added to the record.",
+}
+
+
 def _state_from_button(request) -> str:
     action = request.POST.get("action", "draft")
     if action == "approve" and request.user.is_officer:
@@ -208,9 +215,7 @@ def update_create(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(
-                request, f"Update ‘{update.title}’ saved ({update.get_state_display().lower()})"
-            )
+            messages.success(request, _SAVED[update.state].format(title=update.title))
             return redirect("plan:update_detail", pk=update.pk)
     return render(request, "plan/update_form.html", {"form": form, "creating": True})
 

@@ -22,9 +22,10 @@ from planwatch.plan.selectors import (
 )
 
 from . import wording
+from .intelligence import bi_blocks
 from .periods import date_label, ordinal_date_label
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Block = dict[str, Any]
 
@@ -42,9 +43,10 @@ class ThemeReportBuilder:
     """Builds the report on one theme to one meeting for the report's period.
 
     The sections follow the OPCC's reports: Purpose, Recommendations, Background, one section
-    per objective (each priority for action a numbered sub-heading with its updates and the
-    Panel's questions), Panel questions not tied to a priority, and Next steps. Numbers
-    (1, 1.1, 4.1.1) are given by position once the content is assembled.
+    per objective (each priority for action a numbered sub-heading with its updates, the
+    Business Intelligence Information of its indicators and the Panel's questions), Panel
+    questions not tied to a priority, and Next steps. Numbers (1, 1.1, 4.1.1) are given by
+    position once the content is assembled.
     """
 
     default_author = "Chief Executive"
@@ -164,6 +166,7 @@ class ThemeReportBuilder:
         ]
         if not blocks:
             blocks.append(text_block(wording.NO_UPDATES))
+        blocks += bi_blocks(priority=priority, period_end=self.report.period_end)
         if self.meeting.is_panel:
             blocks += [question_block(q) for q in self.questions.get(priority.pk, [])]
         return {

@@ -30,13 +30,13 @@ class ReportCreateForm(GovukForm):
     period_start = forms.DateField(
         label="First day of the period covered",
         required=False,
-        help_text="For example, 1 8 2019. Leave blank for the default: from the month after the "
-        "previous report on the theme (or the 12 months to the meeting).",
+        help_text="For example, 1 8 2019. Leave blank for the default: the day after the "
+        "previous meeting that had a report on the theme (or 12 months before the meeting).",
     )
     period_end = forms.DateField(
         label="Last day of the period covered",
         required=False,
-        help_text="For example, 30 11 2019. Leave blank for the end of the meeting's month.",
+        help_text="For example, 13 11 2019. Leave blank for the day of the meeting.",
     )
 
     required_messages = {

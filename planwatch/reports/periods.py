@@ -56,17 +56,15 @@ def default_period(
 ) -> Period:
     """The period a report to a meeting covers.
 
-    The months since the previous report on the theme: from the first day of the month after
-    the previous meeting to the last day of the meeting's own month. With no previous meeting,
-    the 12 months ending with the meeting's month. ``start`` and ``end``, when given (a
-    meeting's own period), override either end. A previous meeting earlier in the same month
-    gives that month alone.
+    Everything since the previous report on the theme: from the day after the previous meeting
+    to the day of this meeting, so nothing dated after a meeting is reported to it and nothing
+    falls between two reports. With no previous meeting, the 12 months up to the meeting (from
+    the first day of the month eleven months before). ``start`` and ``end``, when given (a
+    meeting's own period), override either end.
     """
-    default_end = month_end(meeting_date)
-    if previous_meeting_date is not None:
-        default_start = add_months(previous_meeting_date, 1)
-        if default_start > default_end:
-            default_start = month_start(meeting_date)
+    default_end = meeting_date
+    if previous_meeting_date is not None and previous_meeting_date < meeting_date:
+        default_start = previous_meeting_date + dt.timedelta(days=1)
     else:
         default_start = add_months(meeting_date, -11)
     period_start = start or default_start

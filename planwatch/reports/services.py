@@ -15,6 +15,7 @@ from planwatch.core import audit
 
 from . import wording
 from .builder import ThemeReportBuilder
+from .intelligence import unacknowledged_flags
 from .models import ThemeReport
 from .renderers import HtmlRenderer, PdfRenderer, renderer_for
 from .selectors import report_default_period
@@ -30,6 +31,24 @@ EDITABLE_FIELDS = (
     "period_end",
 )
 FINAL_CANNOT_CHANGE = "A finalised report cannot be changed"
+UNACKNOWLEDGED_FLAGS = "unacknowledged_flags"
+
+
+def finalise_blocked_messages(flags: list[dict[str, Any]]) -> list[str]:
+    """Why a report with unacknowledged flags cannot be finalised: a first sentence, then one
+    message per flag naming the paragraph, the note and what disagrees."""
+    count = len(flags)
+    figures = "a figure" if count == 1 else f"{wording.spell_number(count)} figures"
+    verb = "disagrees" if count == 1 else "disagree"
+    lead = (
+        f"This report cannot be finalised: {figures} in it {verb} with what was printed in the "
+        "source, and no one has acknowledged the difference. Correct the figures, or "
+        "acknowledge each on the data quality page with a reason, then finalise again."
+    )
+    return [lead] + [
+        f"{flag['block_number']} {flag['title']}, note {flag['note']}: {flag['message']}"
+        for flag in flags
+    ]
 
 
 def snapshot_digest(snapshot: dict[str, Any]) -> str:
@@ -99,13 +118,25 @@ def report_update(*, report: ThemeReport, user, actor_label: str = "", **fields)
 @transaction.atomic
 def report_finalise(*, report: ThemeReport, user, actor_label: str = "") -> ThemeReport:
     """Freeze the report: store its content (the snapshot, with its sha256) and the HTML, PDF
-    and Word files rendered from it. From then on it is read from these alone."""
+    and Word files rendered from it. From then on it is read from these alone.
+
+    A report whose Business Intelligence figures disagree with what was printed cannot be
+    finalised until an officer has acknowledged each disagreement (ValidationError, code
+    ``unacknowledged_flags``, one message per flag after the first)."""
     report = ThemeReport.objects.select_for_update().get(pk=report.pk)
     if report.is_final:
         raise ValidationError("This report has already been finalised")
     before = audit.snapshot(report)
     report.state = ThemeReport.State.FINAL
     snapshot = ThemeReportBuilder(report).build()
+    flags = unacknowledged_flags(snapshot)
+    if flags:
+        raise ValidationError(
+            [
+                ValidationError(message, code=UNACKNOWLEDGED_FLAGS)
+                for message in finalise_blocked_messages(flags)
+            ]
+        )
     html = HtmlRenderer().render_text(snapshot)
     pdf = PdfRenderer().from_html(html)
     docx = renderer_for("docx").render(snapshot)

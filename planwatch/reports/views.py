@@ -20,6 +20,7 @@ from planwatch.plan.selectors import objectives_with_priorities
 
 from . import selectors, services
 from .forms import ReportCreateForm, ReportEditForm, ReportFilterForm
+from .intelligence import report_flags
 from .models import ThemeReport
 from .renderers import FORMATS, HtmlRenderer, document_body
 
@@ -136,12 +137,16 @@ def report_detail(request, pk):
     if not preview:
         preview = HtmlRenderer().render_body(document)
     user = request.user
+    flags = [] if report.is_final else report_flags(document)
     return render(
         request,
         "reports/report_detail.html",
         {
             "report": report,
             "document": document,
+            "flags": flags,
+            "unacknowledged": [f for f in flags if not f["acknowledged"]],
+            "can_acknowledge": permissions.can_acknowledge_flags(user),
             "preview": mark_safe(preview),  # noqa: S308 - rendered by our template from sanitised HTML
             "formats": [
                 ("pdf", "Download PDF"),
@@ -158,6 +163,9 @@ def report_detail(request, pk):
 @rule_required(permissions.can_edit_report)
 def report_edit(request, pk):
     report = _report(pk)
+    if report.is_final and permissions.can_draft_report(request.user):
+        messages.info(request, "This report is final: it cannot be changed.")
+        return redirect("reports:report_detail", pk=report.pk)
     check_rule(request, permissions.can_edit_report, report)
     objectives = objectives_with_priorities(theme=report.theme)
     form = ReportEditForm(
@@ -183,20 +191,29 @@ def report_finalise(request, pk):
     if report.is_final:
         return redirect("reports:report_detail", pk=report.pk)
     check_rule(request, permissions.can_finalise_report, report)
-    error = ""
+    errors: list[str] = []
     if request.method == "POST":
         try:
             services.report_finalise(report=report, user=request.user)
         except ValidationError as exc:
-            error = " ".join(exc.messages)
+            errors = exc.messages
         else:
             messages.success(request, "The report has been finalised")
             return redirect("reports:report_detail", pk=report.pk)
     document = selectors.report_context(report=report)
+    flags = report_flags(document)
     return render(
         request,
         "reports/report_finalise.html",
-        {"report": report, "document": document, "error": error},
+        {
+            "report": report,
+            "document": document,
+            "error": errors[0] if errors else "",
+            "error_items": errors[1:],
+            "flags": flags,
+            "unacknowledged": [f for f in flags if not f["acknowledged"]],
+            "can_acknowledge": permissions.can_acknowledge_flags(request.user),
+        },
     )
 
 

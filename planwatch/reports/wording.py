@@ -125,3 +125,87 @@ def split_paragraphs(text: str) -> list[str]:
         else:
             paragraphs.append(chunk.strip("\n"))
     return paragraphs
+
+
+# Business Intelligence Information
+
+
+def bi_title(indicator_name: str) -> str:
+    return f"Business Intelligence Information – {indicator_name}"
+
+
+def bi_intro(
+    *,
+    latest: str,
+    basis: str = "",
+    basis_is_last_year: bool = False,
+    changes_shown: bool = False,
+    points: bool = False,
+    others: list[str] | None = None,
+    counts_with_percentages: bool = False,
+) -> str:
+    """What the table shows and on what basis: ``Figures for Jan–Sep 2019, with the change on
+    the same period of the previous year (Jan–Sep 2018) in brackets.``"""
+    if basis and basis_is_last_year:
+        basis_words = f"the same period of the previous year ({basis})"
+    else:
+        basis_words = basis
+    sentence = f"Figures for {latest}"
+    if basis and changes_shown:
+        change = "change in percentage points" if points else "change"
+        sentence += f", with the {change} on {basis_words} in brackets"
+    elif basis:
+        sentence += f", with {basis_words} for comparison"
+    sentences = [f"{sentence}."]
+    if others:
+        verb = "is" if len(others) == 1 else "are"
+        sentences.append(f"{join_names(list(others))} {verb} also shown.")
+    if counts_with_percentages:
+        sentences.append("Numbers are shown with their percentage of the whole in brackets.")
+    return " ".join(sentences)
+
+
+def p_value_text(p_value: float) -> str:
+    return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.3f}"
+
+
+def bi_significance(*, subject: str, change: str, method: str, p_value: float) -> str:
+    """``The change in the total, -3.1% on Jan–Sep 2018, is statistically significant (exact
+    conditional Poisson test, p < 0.001).``"""
+    verdict = (
+        "is statistically significant" if p_value < 0.05 else "is not statistically significant"
+    )
+    return f"The change in {subject}, {change}, {verdict} ({method}, {p_value_text(p_value)})."
+
+
+def bi_basis(*, calculated: bool, flagged: bool, significance: str = "") -> str:
+    """How the figures were arrived at, and what a note in the table means."""
+    sentences = []
+    if calculated:
+        sentences.append(
+            "Percentages and changes are calculated from the recorded figures, not copied "
+            "from the source."
+        )
+    if flagged:
+        sentences.append(
+            "Where a figure printed in the source disagrees with the recorded figures, the "
+            "table shows the calculated figure and a note says what was printed."
+        )
+    if significance:
+        sentences.append(significance)
+    return " ".join(sentences)
+
+
+def action_line(action: dict) -> str:
+    """A next step as the report lists it: "Review the scheme. Lead: Fenland CSP, by 31 March
+    2020 (in progress)." Statuses other than not started / open are said."""
+    description = action["description"].rstrip()
+    if not description.endswith((".", "!", "?")):
+        description += "."
+    lead = f"Lead: {action['owner']}"
+    if action.get("due_date"):
+        lead += f", by {action['due_label']}"
+    status = (action.get("status_label") or "").lower()
+    if status and status not in {"open", "not started"}:
+        lead += f" ({status})"
+    return f"{description} {lead}."

@@ -31,6 +31,8 @@ from planwatch.partners.tests.factories import (
     OrganisationFactory,
     WorkStreamFactory,
 )
+from planwatch.performance.models import Indicator
+from planwatch.performance.tests.factories import IndicatorFactory, ObservationFactory
 from planwatch.plan.models import DeliveryUpdate
 from planwatch.plan.tests.factories import ActionFactory, DeliveryUpdateFactory, PriorityFactory
 from planwatch.reports.services import report_create
@@ -101,6 +103,18 @@ ROUTES: dict[str, Route] = {
     "accountability:panel_question_detail": Route(READERS, _kw(pk="panel_question_pk")),
     "accountability:panel_question_create": Route(STAFF, _kw(slug="meeting_slug")),
     "accountability:panel_question_edit": Route(STAFF, _kw(pk="panel_question_pk")),
+    # Indicators, their figures and data-quality flags.
+    "performance:indicator_list": Route(READERS),
+    "performance:indicator_detail": Route(READERS, _kw(code="indicator_code")),
+    "performance:data_quality": Route(READERS),
+    "performance:flag_acknowledge": Route(
+        STAFF, lambda w: {"pk": w.flagged_observation_pk, "kind": "percentage"}
+    ),
+    # Importing indicator definitions and figures.
+    "performance:import_upload": Route(STAFF),
+    "performance:import_preview": Route(STAFF),
+    "performance:import_apply": Route(STAFF, post_only=True),
+    "performance:import_template": Route(STAFF, lambda w: {"kind": "figures", "fmt": "xlsx"}),
     "reports:report_list": Route(READERS),
     "reports:report_create": Route(STAFF),
     # The sample report is a draft: members read final reports only.
@@ -138,6 +152,13 @@ class World:
         self.work_stream_pk = WorkStreamFactory().pk
         self.report_pk = report_create(
             theme=priority.objective.theme, meeting=meeting, user=None
+        ).pk
+        indicator = IndicatorFactory(unit=Indicator.Unit.PERCENTAGE, decimals=1)
+        indicator.priorities.add(priority)
+        self.indicator_code = indicator.code
+        # Printed 30.0%, but 420 of 1,381 is 30.41%: a flag to acknowledge.
+        self.flagged_observation_pk = ObservationFactory(
+            indicator=indicator, value=30.41, numerator=420, denominator=1381, stated_value="30.0"
         ).pk
         self.users = {
             "partner": PartnerFactory(username="matrix-partner"),

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import html
 import io
+import re
 from typing import Any
 
 from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
+from planwatch.performance.charts import svg_to_png
+
+from .. import wording
 from .base import ReportRenderer
 from .docx_html import HtmlToDocx, numbered_paragraph
 
 FONT = "Arial"
 TEXT_COLOUR = RGBColor(0x0B, 0x0C, 0x0C)
 NUMBER_INDENT = Cm(1.6)
+# A style in python-docx's default template, so the table looks the same wherever it opens.
+TABLE_STYLE = "Table Grid"
+CHART_WIDTH = Cm(15)
 
 
 class DocxRenderer(ReportRenderer):
@@ -110,6 +119,8 @@ class DocxRenderer(ReportRenderer):
             self.write_question(document, block)
         elif kind == "actions":
             self.write_actions(document, block)
+        elif kind == "bi_table":
+            self.write_bi_table(document, block)
         else:
             HtmlToDocx(document, indent=NUMBER_INDENT, number=block["number"]).write(block["html"])
 
@@ -129,10 +140,107 @@ class DocxRenderer(ReportRenderer):
             item = document.add_paragraph(style="List Bullet")
             item.paragraph_format.left_indent = NUMBER_INDENT + Cm(0.63)
             item.paragraph_format.first_line_indent = -Cm(0.63)
-            item.add_run(
-                f"{action['description']} (owner: {action['owner']}; due: {action['due_label']}; "
-                f"status: {action['status_label']})"
-            )
+            item.add_run(wording.action_line(action))
+
+    def write_bi_table(self, document, block):
+        """Business Intelligence Information: a numbered title, what the table shows, a real
+        Word table, its source, the chart as a picture, and a paragraph per flag."""
+        numbered_paragraph(document, block["number"], NUMBER_INDENT).add_run(
+            block["title"]
+        ).bold = True
+        for text in (block["intro"], block.get("basis", "")):
+            if text:
+                _indented(document.add_paragraph(text))
+        columns, rows = block["columns"], block["rows"]
+        table = document.add_table(rows=1 + len(rows), cols=len(columns), style=TABLE_STYLE)
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        _table_properties(table, indent=NUMBER_INDENT, caption=block["title"])
+        _repeat_header(table.rows[0])
+        for cell, column in zip(table.rows[0].cells, columns, strict=True):
+            paragraph = cell.paragraphs[0]
+            paragraph.add_run(column["label"]).bold = True
+            if column.get("numeric"):
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for row, cells in zip(table.rows[1:], rows, strict=True):
+            for cell, content in zip(row.cells, cells, strict=True):
+                paragraph = cell.paragraphs[0]
+                run = paragraph.add_run(content["text"])
+                if content.get("header"):
+                    run.bold = True
+                if content.get("marker"):
+                    paragraph.add_run(f" {content['marker']}").bold = True
+                if content.get("numeric"):
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if block.get("source"):
+            source = _indented(document.add_paragraph())
+            source.paragraph_format.space_before = Pt(6)
+            source.add_run(f"Source: {block['source']}").italic = True
+        if block.get("chart_svg"):
+            self.write_chart(document, block)
+        for flag in block.get("flags", []):
+            paragraph = _indented(document.add_paragraph())
+            if flag["acknowledged"]:
+                paragraph.add_run(f"[note {flag['note']}] ").bold = True
+                paragraph.add_run(f"{flag['message']} Acknowledged: {flag['reason']}")
+            else:
+                paragraph.add_run(f"Warning: [note {flag['note']}] ").bold = True
+                paragraph.add_run(
+                    f"{flag['message']} Not yet acknowledged: the report cannot be finalised "
+                    "until it is."
+                ).bold = True
+
+    @staticmethod
+    def write_chart(document, block):
+        """The chart as a PNG made from the same SVG, with the chart's own title and
+        description as the picture's alternative text."""
+        svg = block["chart_svg"]
+        png = svg_to_png(svg)
+        paragraph = _indented(document.add_paragraph())
+        picture = paragraph.add_run().add_picture(io.BytesIO(png), width=CHART_WIDTH)
+        properties = picture._inline.docPr
+        properties.set("title", _svg_text(svg, "title") or block["title"])
+        properties.set("descr", _svg_text(svg, "desc") or block["title"])
+
+
+def _svg_text(svg: str, tag: str) -> str:
+    match = re.search(rf"<{tag}\b[^>]*>(.*?)</{tag}>", svg, re.DOTALL)
+    return html.unescape(match.group(1)).strip() if match else ""
+
+
+def _indented(paragraph):
+    paragraph.paragraph_format.left_indent = NUMBER_INDENT
+    return paragraph
+
+
+def _table_properties(table, *, indent, caption: str) -> None:
+    """Line the table up under the paragraph text, as the printed reports do, and give it its
+    title as alternative text (Word's table caption)."""
+    properties = table._tbl.tblPr
+    indent_element = OxmlElement("w:tblInd")
+    indent_element.set(qn("w:w"), str(int(indent.twips)))
+    indent_element.set(qn("w:type"), "dxa")
+    properties.insert_element_before(
+        indent_element,
+        "w:tblBorders",
+        "w:shd",
+        "w:tblLayout",
+        "w:tblCellMar",
+        "w:tblLook",
+        "w:tblCaption",
+        "w:tblDescription",
+        "w:tblPrChange",
+    )
+    caption_element = OxmlElement("w:tblCaption")
+    caption_element.set(qn("w:val"), caption)
+    properties.insert_element_before(caption_element, "w:tblDescription", "w:tblPrChange")
+
+
+def _repeat_header(row) -> None:
+    """The header row repeats on every page the table runs onto."""
+    properties = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    properties.append(element)
 
 
 def _field(paragraph, instruction: str) -> None:

@@ -2,6 +2,8 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from planwatch.reports import wording
+
 register = template.Library()
 
 
@@ -29,3 +31,18 @@ def with_number(html: str, number: str):
 def with_label(html: str, label: str):
     """As the reports print "Response: ...": a bold label opening the first paragraph."""
     return _at_start(html, f"<strong>{escape(label)}</strong> ")
+
+
+@register.filter
+def action_line(action: dict) -> str:
+    return wording.action_line(action)
+
+
+@register.filter
+def chart_svg(svg: str):
+    """A Business Intelligence chart: SVG text made by performance.charts when the report was
+    built (and stored with its snapshot). Anything else is dropped."""
+    svg = (svg or "").strip()
+    if not svg.startswith("<svg") or not svg.endswith("</svg>") or "<script" in svg.lower():
+        return ""
+    return mark_safe(svg)  # noqa: S308 - made by our chart code, not from user input

@@ -24,6 +24,8 @@ from planwatch.plan.tests.factories import (
     ThemeFactory,
 )
 
+from .intelligence_data import bi_data  # noqa: F401 - a fixture for every reports test
+
 UPDATE_IN_PERIOD = "Community Safety Officers attended a Think Communities workshop in October."
 UPDATE_WITH_LIST = "The following work streams were codified:\n\n- Healthy and Safer Schools\n- Housing Trailblazer"
 UPDATE_BEFORE_PERIOD = "An earlier update, reported to the Board in July."
@@ -88,7 +90,7 @@ def report_plan(db):
             state=DeliveryUpdate.State.DRAFT,
         ),
         recruitment=DeliveryUpdateFactory(
-            priority=workforce, date=dt.date(2019, 11, 30), narrative=UPDATE_WORKFORCE
+            priority=workforce, date=dt.date(2019, 11, 20), narrative=UPDATE_WORKFORCE
         ),
     )
     board = MeetingFactory(body=Body.BOARD, date=dt.date(2019, 7, 31))

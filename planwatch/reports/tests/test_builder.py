@@ -186,8 +186,8 @@ def test_the_context_is_plain_json(draft_report):
     assert context["meeting"]["slug"] == "panel-2019-11"
     assert context["period"] == {
         "start": "2019-08-01",
-        "end": "2019-11-30",
-        "label": "1 August 2019 to 30 November 2019",
+        "end": "2019-11-20",
+        "label": "1 August 2019 to 20 November 2019",
     }
     assert context["draft"] is True
     assert context["filename_stem"] == "communities-panel-2019-11"

@@ -7,7 +7,6 @@ from planwatch.reports.periods import (
     add_months,
     date_label,
     default_period,
-    month_end,
     ordinal,
     ordinal_date_label,
 )
@@ -17,27 +16,34 @@ def test_months_since_the_previous_report():
     period = default_period(
         meeting_date=dt.date(2019, 11, 20), previous_meeting_date=dt.date(2019, 7, 31)
     )
-    assert (period.start, period.end) == (dt.date(2019, 8, 1), dt.date(2019, 11, 30))
-    assert period.label == "1 August 2019 to 30 November 2019"
+    assert (period.start, period.end) == (dt.date(2019, 8, 1), dt.date(2019, 11, 20))
+    assert period.label == "1 August 2019 to 20 November 2019"
 
 
 def test_twelve_months_when_there_is_no_previous_report():
     period = default_period(meeting_date=dt.date(2019, 11, 20))
-    assert (period.start, period.end) == (dt.date(2018, 12, 1), dt.date(2019, 11, 30))
+    assert (period.start, period.end) == (dt.date(2018, 12, 1), dt.date(2019, 11, 20))
 
 
 def test_across_the_turn_of_the_year():
     period = default_period(
         meeting_date=dt.date(2020, 2, 25), previous_meeting_date=dt.date(2019, 12, 3)
     )
-    assert (period.start, period.end) == (dt.date(2020, 1, 1), dt.date(2020, 2, 29))
+    assert (period.start, period.end) == (dt.date(2019, 12, 4), dt.date(2020, 2, 25))
 
 
-def test_a_previous_meeting_in_the_same_month_gives_that_month():
+def test_a_previous_meeting_earlier_in_the_month_gives_the_days_between():
     period = default_period(
         meeting_date=dt.date(2019, 11, 20), previous_meeting_date=dt.date(2019, 11, 1)
     )
-    assert (period.start, period.end) == (dt.date(2019, 11, 1), dt.date(2019, 11, 30))
+    assert (period.start, period.end) == (dt.date(2019, 11, 2), dt.date(2019, 11, 20))
+
+
+def test_nothing_dated_after_the_meeting_is_in_its_report():
+    period = default_period(
+        meeting_date=dt.date(2019, 11, 13), previous_meeting_date=dt.date(2019, 7, 31)
+    )
+    assert period.end == dt.date(2019, 11, 13)
 
 
 def test_the_meetings_own_period_overrides_the_default():
@@ -49,7 +55,7 @@ def test_the_meetings_own_period_overrides_the_default():
     )
     assert (period.start, period.end) == (dt.date(2019, 4, 1), dt.date(2019, 9, 30))
     only_start = default_period(meeting_date=dt.date(2019, 11, 20), start=dt.date(2019, 6, 1))
-    assert (only_start.start, only_start.end) == (dt.date(2019, 6, 1), dt.date(2019, 11, 30))
+    assert (only_start.start, only_start.end) == (dt.date(2019, 6, 1), dt.date(2019, 11, 20))
 
 
 def test_labels():
@@ -76,14 +82,16 @@ dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
 
 
 @given(meeting=dates, gap=st.integers(min_value=0, max_value=2000), has_previous=st.booleans())
-def test_a_default_period_is_whole_months_ending_with_the_meeting(meeting, gap, has_previous):
+def test_a_default_period_ends_with_the_meeting_and_follows_the_previous_one(
+    meeting, gap, has_previous
+):
     previous = meeting - dt.timedelta(days=gap) if has_previous else None
     period = default_period(meeting_date=meeting, previous_meeting_date=previous)
-    assert period.start.day == 1
-    assert period.end == month_end(meeting)
-    assert period.start <= meeting <= period.end
-    if previous is None:
+    assert period.end == meeting
+    assert period.start <= meeting
+    if previous is None or previous >= meeting:
+        assert period.start.day == 1
         assert add_months(period.start, 11) == meeting.replace(day=1)
-    elif previous.replace(day=1) < meeting.replace(day=1):
-        assert period.start == add_months(previous, 1)
-        assert previous < period.start
+    else:
+        # the day after the previous meeting: consecutive reports neither overlap nor leave a gap
+        assert period.start == previous + dt.timedelta(days=1)

@@ -3,6 +3,7 @@ import re
 
 import pytest
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 from pypdf import PdfReader
 
@@ -114,7 +115,7 @@ def test_docx_lists_labels_and_header_table(context):
     document = _docx(context)
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert "Healthy and Safer Schools" in bullets
-    assert any(b.startswith("Publish the public contact strategy (owner: Camb") for b in bullets)
+    assert any(b.startswith("Publish the public contact strategy. Lead: Camb") for b in bullets)
     paragraphs = document.paragraphs
     at = next(i for i, p in enumerate(paragraphs) if "Panel Question:" in p.text)
     question, response = paragraphs[at], paragraphs[at + 1]
@@ -158,3 +159,78 @@ def test_html_to_docx_writes_the_number_even_for_empty_text():
     document = Document()
     HtmlToDocx(document, indent=Cm(1.6), number="2.1").write("")
     assert [p.text for p in document.paragraphs] == ["2.1\t"]
+
+
+# Business Intelligence Information
+
+
+@pytest.fixture
+def bi_context(bi_data, draft_report):
+    return ThemeReportBuilder(draft_report).build()
+
+
+def test_html_bi_table_is_a_govuk_table_with_its_chart_and_flags(bi_context):
+    html = HtmlRenderer().render(bi_context).decode("utf-8")
+    title = "Business Intelligence Information – Public contacts with the Constabulary"
+    assert f"<strong>{title}</strong>" in html
+    assert f'<caption class="govuk-table__caption govuk-visually-hidden">{title}</caption>' in html
+    assert re.search(r'<p><span class="pw-report__number">4\.2\.2&nbsp;</span><strong>Bus', html)
+    assert "Figures for Jan–Sep 2019, with the change on the same period" in html
+    assert '<th scope="col" class="govuk-table__header govuk-table__header--numeric">999</th>' in (
+        html
+    )
+    assert '<th scope="row" class="govuk-table__header">Jan–Sep 2019</th>' in html
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">101,926 (+5.7%)</td>' in html
+    assert '14,335 (+259.5%) <span class="pw-report__note-ref">[note 1]</span></td>' in html
+    assert "Source: Cambridgeshire Constabulary contact management" in html
+    assert '<figure class="pw-report__chart"><svg' in html
+    assert html.count('class="govuk-warning-text pw-report__flag"') == 5
+    assert "printed +112% on Jan–Sep 2018, but 14,335 against 3,988 is +259.5%." in html
+
+
+def test_pdf_has_the_bi_tables_text(bi_context):
+    pdf = PdfReader(io.BytesIO(PdfRenderer().render(bi_context)))
+    flat = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    for text in (
+        "4.2.2 Business Intelligence Information – Public contacts with the Constabulary",
+        "Period 999 101 Online Web chat Total",
+        "101,926 (+5.7%)",
+        "96,457 239,473 3,988 11,254 351,172",
+        "[note 1] Public contacts with the Constabulary (online), Jan–Sep 2019: printed +112%",
+        "Staff group March 2016 March 2019",
+        "Police officer 420 (30.4%) [note 1] 447 (31.52%)",
+        "printed 30.0%, but 420 of 1,381 is 30.41%.",
+    ):
+        assert text in flat, text
+
+
+def test_docx_bi_tables_are_word_tables_with_the_chart_and_flags(bi_context):
+    document = _docx(bi_context)
+    tables = {t.rows[0].cells[0].text: t for t in document.tables[1:]}
+    contacts = tables["Period"]
+    assert contacts.style.name == "Table Grid"
+    rows = [[c.text for c in row.cells] for row in contacts.rows]
+    assert rows[0] == ["Period", "999", "101", "Online", "Web chat", "Total"]
+    assert rows[1] == [
+        "Jan–Sep 2019",
+        "101,926 (+5.7%)",
+        "208,750 (-12.8%)",
+        "14,335 (+259.5%) [note 1]",
+        "15,410 (+36.9%) [note 2]",
+        "340,421 (-3.1%)",
+    ]
+    assert all(r.bold for cell in contacts.rows[0].cells for r in cell.paragraphs[0].runs)
+    assert contacts.rows[1].cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    workforce = [[c.text for c in row.cells] for row in tables["Staff group"].rows]
+    assert workforce[1] == ["Police officer", "420 (30.4%) [note 1]", "447 (31.52%)"]
+    texts = [p.text for p in document.paragraphs]
+    assert (
+        "4.2.2\tBusiness Intelligence Information – Public contacts with the Constabulary" in texts
+    )
+    assert "Source: Cambridgeshire Constabulary contact management" in texts
+    assert any(
+        t.startswith("Warning: [note 1] Public contacts with the Constabulary (online)")
+        for t in texts
+    )
+    (chart,) = document.inline_shapes
+    assert chart._inline.docPr.get("title").startswith("Public contacts with the Constabulary")

@@ -7,9 +7,11 @@ from planwatch.reports.models import ThemeReport
 from planwatch.reports.services import report_create
 
 
-def test_default_period_runs_from_the_month_after_the_previous_theme_meeting(report_plan):
+def test_default_period_runs_from_the_day_after_the_previous_theme_meeting_to_the_meeting(
+    report_plan,
+):
     period = selectors.report_default_period(theme=report_plan.theme, meeting=report_plan.panel)
-    assert (period.start, period.end) == (dt.date(2019, 8, 1), dt.date(2019, 11, 30))
+    assert (period.start, period.end) == (dt.date(2019, 8, 1), dt.date(2019, 11, 20))
 
 
 def test_meetings_that_did_not_report_on_the_theme_are_passed_over(report_plan):

@@ -10,6 +10,7 @@ from planwatch.reports.renderers import HtmlRenderer
 from planwatch.reports.services import report_finalise
 
 from .conftest import UPDATE_IN_PERIOD
+from .intelligence_data import acknowledge_all
 
 
 def _url(name, report=None, **kwargs):
@@ -55,7 +56,7 @@ def test_officer_creates_a_draft_through_the_form(officer_client, report_plan):
     assert response.redirect_chain[-1][0] == _url("report_detail", report)
     html = response.content.decode()
     assert "The draft report has been created" in html
-    assert "1 August 2019 to 30 November 2019" in html
+    assert "1 August 2019 to 20 November 2019" in html
     assert UPDATE_IN_PERIOD in html
     assert "Download PDF" in html and "Download Word document" in html
     assert "Download HTML" in html and "Edit the text" in html
@@ -73,7 +74,7 @@ def test_the_default_period_is_filled_in_on_request(officer_client, report_plan)
     assert response.status_code == 200
     form = response.context["form"]
     assert form.initial["period_start"].isoformat() == "2019-08-01"
-    assert form.initial["period_end"].isoformat() == "2019-11-30"
+    assert form.initial["period_end"].isoformat() == "2019-11-20"
     assert ThemeReport.objects.count() == 0
     link = officer_client.get(
         _url("report_create"), {"theme": report_plan.theme.pk, "meeting": report_plan.panel.pk}
@@ -134,7 +135,12 @@ def test_officer_finalises_after_confirming(officer_client, draft_report):
     assert draft_report.is_final
     assert "Edit the text" not in html
     assert f'href="{_url("report_finalise", draft_report)}"' not in html
-    assert officer_client.get(_url("report_edit", draft_report)).status_code == 403
+    # the edit page now sends the officer back to the final report, and a POST changes nothing
+    assert officer_client.get(_url("report_edit", draft_report)).status_code == 302
+    snapshot = draft_report.snapshot
+    officer_client.post(_url("report_edit", draft_report), {"purpose": "Changed"})
+    draft_report.refresh_from_db()
+    assert draft_report.snapshot == snapshot
     docx = officer_client.get(_url("report_download", draft_report, fmt="docx"))
     assert bytes(docx.content) == bytes(draft_report.final_docx)
     assert Document(io.BytesIO(docx.content)).paragraphs
@@ -237,3 +243,66 @@ def test_a_final_report_cannot_be_finalised_again(officer_client, final_report, 
     assert response.status_code == 302
     with pytest.raises(Exception, match="already been finalised"):
         report_finalise(report=final_report, user=officer)
+
+
+# Business Intelligence flags on the draft and finalise pages
+
+
+def test_the_draft_page_lists_the_flags_with_links_to_acknowledge(
+    officer_client, bi_data, draft_report
+):
+    html = officer_client.get(_url("report_detail", draft_report)).content.decode()
+    assert "Figures that disagree with their source" in html
+    assert "5 figures have not been acknowledged" in html
+    online = bi_data.observations[("2019-01..2019-09", "channel=online")]
+    link = reverse("performance:flag_acknowledge", args=[online.pk, "change"])
+    assert f'href="{link}?next=/reports/{draft_report.pk}/"' in html
+    assert "4.2.2, note 1" in html and "5.1.2, note 2" in html
+    assert "printed 30.0%, but 420 of 1,381 is 30.41%." in html
+
+
+def test_the_finalise_page_explains_why_a_report_cannot_be_finalised(
+    officer_client, bi_data, draft_report, officer
+):
+    page = officer_client.get(_url("report_finalise", draft_report)).content.decode()
+    assert "cannot be finalised while a figure in its Business Intelligence tables" in page
+    assert "Finalise the report</button>" not in page
+    online = bi_data.observations[("2019-01..2019-09", "channel=online")]
+    assert reverse("performance:flag_acknowledge", args=[online.pk, "change"]) in page
+    response = officer_client.post(_url("report_finalise", draft_report))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in html
+    assert "This report cannot be finalised: five figures in it disagree" in html
+    assert '<a href="#report-flags">4.2.2 Business Intelligence Information' in html
+    draft_report.refresh_from_db()
+    assert not draft_report.is_final
+
+    acknowledge_all(bi_data, officer)
+    page = officer_client.get(_url("report_finalise", draft_report)).content.decode()
+    assert "Every figure that disagrees with its source has been acknowledged" in page
+    assert "Finalise the report</button>" in page
+    response = officer_client.post(_url("report_finalise", draft_report), follow=True)
+    assert "The report has been finalised" in response.content.decode()
+    final = officer_client.get(_url("report_detail", draft_report)).content.decode()
+    assert "Figures that disagree with their source" not in final
+    assert "Acknowledged: Checked against the source document." in final
+
+
+def test_acknowledging_from_the_draft_page_returns_to_it(officer_client, bi_data, draft_report):
+    online = bi_data.observations[("2019-01..2019-09", "channel=online")]
+    link = reverse("performance:flag_acknowledge", args=[online.pk, "change"])
+    report_url = _url("report_detail", draft_report)
+    response = officer_client.post(
+        f"{link}?next={report_url}", {"reason": "The source compared a part-year."}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == report_url
+    html = response.content.decode()
+    assert "4 figures have not been acknowledged" in html
+    assert "The source compared a part-year." in html
+
+
+def test_editing_a_final_report_says_it_is_final(officer_client, final_report):
+    response = officer_client.get(_url("report_edit", final_report), follow=True)
+    assert response.redirect_chain[-1][0] == _url("report_detail", final_report)
+    assert "This report is final: it cannot be changed." in response.content.decode()
