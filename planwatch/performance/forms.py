@@ -4,7 +4,7 @@ from django import forms
 
 from planwatch.core.forms import GovukForm
 
-from .validation import describe_breakdown
+from .breakdowns import describe_breakdown
 
 
 class IndicatorFilterForm(GovukForm):

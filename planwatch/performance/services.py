@@ -114,21 +114,24 @@ class FlagNotFound(Exception):
 
 
 def flag_acknowledge(
-    *, observation: Observation, kind: str, reason: str, user
+    *, observation: Observation, kind: str, reason: str, user, dimension: str = ""
 ) -> FlagAcknowledgement:
     """Record an officer's reason for accepting a printed figure that disagrees with the data.
 
-    The acknowledgement holds what was printed and computed at the time: if either changes, the
-    flag is raised again and needs a new acknowledgement."""
+    The flag is the observation's flag of ``kind``; for a total, the one about its parts in
+    ``dimension`` (a total broken down two ways may disagree with each). The acknowledgement
+    holds which flag it is and what was printed and computed at the time (its fingerprint): if
+    either changes, the flag is raised again and needs a new acknowledgement."""
     from .selectors import flag_get
 
     reason = (reason or "").strip()
     if not reason:
         raise ValueError("Give a reason for accepting this figure.")
     with transaction.atomic():
-        view = flag_get(observation=observation, kind=kind)
+        view = flag_get(observation=observation, kind=kind, dimension=dimension)
         if view is None:
-            raise FlagNotFound(f"{observation}: there is no {kind} flag to acknowledge.")
+            which = f"{kind} ({dimension})" if dimension else kind
+            raise FlagNotFound(f"{observation}: there is no {which} flag to acknowledge.")
         if view.acknowledgement is not None:
             return view.acknowledgement
         ack = FlagAcknowledgement(

@@ -22,10 +22,14 @@ from planwatch.plan import selectors as plan_selectors
 from planwatch.plan.models import Priority
 
 from . import charts, selectors, services
+from .breakdowns import describe_breakdown
 from .forms import FigureChoiceForm, FlagAcknowledgeForm, IndicatorFilterForm, breakdown_label
+from .imports.base import escape
+from .imports.columns import FIGURE_COLUMNS
+from .imports.values import number_shown
 from .models import Indicator, Observation
 from .periods import PeriodError, parse_period
-from .validation import KINDS, describe_breakdown
+from .validation import flag_slug_parse
 
 # Bars in a chart of figures that are not monthly; the table below it has them all.
 CHART_BARS = 12
@@ -44,31 +48,32 @@ SUMMARY_COLUMNS = [
     Column("Unacknowledged flags", lambda s: s.open_flags),
 ]
 
-# The columns of the figures import file first, so an export can be edited and imported again.
-OBSERVATION_COLUMNS = [
-    Column("indicator", lambda o: o.indicator.code),
-    Column("area", lambda o: o.area.gss_code),
-    Column("period", lambda o: o.period),
-    Column("breakdown", lambda o: o.breakdown),
-    Column("value", lambda o: o.value),
-    Column("numerator", lambda o: o.numerator),
-    Column("denominator", lambda o: o.denominator),
-    Column("sample_size", lambda o: o.sample_size),
-    Column("stated_value", lambda o: o.stated_value),
-    Column("stated_change", lambda o: o.stated_change),
-    Column("change_basis", lambda o: o.change_basis),
-    Column("source", lambda o: o.source),
-    Column("note", lambda o: o.note),
-    Column("area_name", lambda o: o.area.name),
-    Column("period_label", lambda o: _period_label(o.period)),
-]
+# An indicator's figures as a figures import file: the import template's columns, in its order,
+# so the export can be edited and imported again (the import takes off the "'" the CSV puts
+# before a cell starting +, -, = or @).
+_OBSERVATION_VALUES = {
+    "indicator": lambda o: o.indicator.code,
+    "area": lambda o: o.area.gss_code,
+    "period": lambda o: o.period,
+    "breakdown": lambda o: escape(o.breakdown),
+    "value": lambda o: number_shown(o.value),
+    "numerator": lambda o: number_shown(o.numerator),
+    "denominator": lambda o: number_shown(o.denominator),
+    "sample_size": lambda o: o.sample_size,
+    "stated_value": lambda o: escape(o.stated_value),
+    "stated_change": lambda o: escape(o.stated_change),
+    "change_basis": lambda o: o.change_basis,
+    "source": lambda o: escape(o.source),
+    "note": lambda o: escape(o.note),
+}
+OBSERVATION_COLUMNS = [Column(name, _OBSERVATION_VALUES[name]) for name in FIGURE_COLUMNS]
 
 FLAG_COLUMNS = [
     Column("Indicator", lambda v: v.observation.indicator.name),
     Column("Area", lambda v: v.observation.area.name),
     Column("Period", lambda v: v.observation.period),
     Column("Breakdown", lambda v: v.observation.breakdown),
-    Column("Check", lambda v: v.kind),
+    Column("Check", lambda v: v.slug),
     Column("Printed", lambda v: v.flag.stated_text),
     Column("From the data", lambda v: v.flag.computed),
     Column("Message", lambda v: v.flag.message),
@@ -94,13 +99,6 @@ def _person(user) -> str:
     if user is None:
         return "Unknown"
     return user.get_full_name() or user.username
-
-
-def _period_label(text: str) -> str:
-    try:
-        return parse_period(text).label
-    except PeriodError:
-        return text
 
 
 # --- The list of indicators -------------------------------------------------------------------
@@ -394,7 +392,8 @@ def data_quality(request):
             v.observation.period_first,
             v.observation.period_last,
             v.observation.breakdown,
-            v.kind,
+            v.slug,
+            v.observation.pk,
         )
     )
     if wants_csv(request):
@@ -441,10 +440,14 @@ def _safe_next(request, fallback: str) -> str:
 
 @rule_required(permissions.can_acknowledge_flags)
 def flag_acknowledge(request, pk, kind):
-    if kind not in KINDS:
+    """Acknowledge one flag. ``kind`` is the flag's slug (FlagView.slug): its kind, and for a
+    total the dimension of the parts it disagrees with, as in ``total-channel``."""
+    parsed = flag_slug_parse(kind)
+    if parsed is None:
         raise Http404
+    kind, dimension = parsed
     observation = get_object_or_404(Observation.objects.select_related("indicator", "area"), pk=pk)
-    view = selectors.flag_get(observation=observation, kind=kind)
+    view = selectors.flag_get(observation=observation, kind=kind, dimension=dimension)
     if view is None:
         raise Http404("This figure has no such flag")
     fallback = reverse("performance:data_quality") + f"#flag-{view.key}"
@@ -458,6 +461,7 @@ def flag_acknowledge(request, pk, kind):
             services.flag_acknowledge(
                 observation=observation,
                 kind=kind,
+                dimension=dimension,
                 reason=form.cleaned_data["reason"],
                 user=request.user,
             )

@@ -10,7 +10,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from openpyxl import load_workbook
@@ -153,7 +153,29 @@ class Table:
 
     def cell(self, cells: list[str], column: str) -> str:
         index = self.columns[column]
-        return cells[index].strip() if index < len(cells) else ""
+        return unescape(cells[index].strip()) if index < len(cells) else ""
+
+
+# What PlanWatch's CSV exports put before a cell that a spreadsheet would run as a formula
+# ("+5" is written "'+5"); the import takes it off again.
+FORMULA_ESCAPE = "'"
+# Quotes, then a formula character: one quote is the export's ("'+5", or "''+5" for text that
+# itself began "'+5").
+_ESCAPED = re.compile(r"^'+[+\-=@]")
+
+
+def unescape(text: str) -> str:
+    """A cell without the "'" an export put before ``+``, ``-``, ``=`` or ``@``: ``"'+5"`` →
+    ``"+5"``, ``"''+5"`` → ``"'+5"``. One quote only, and only before those characters (after
+    any other quotes): ``"'quoted'"`` is kept as it is."""
+    return text[1:] if _ESCAPED.match(text) else text
+
+
+def escape(text: str) -> str:
+    """Text for an export whose CSV puts "'" before ``+``, ``-``, ``=`` and ``@``, so that
+    ``unescape`` gives it back: text already starting with quotes and one of those gets one
+    more quote (``"'+5"`` → ``"''+5"``)."""
+    return FORMULA_ESCAPE + text if _ESCAPED.match(text) else text
 
 
 def is_xlsx(*, file_name: str, data: bytes) -> bool:
@@ -310,7 +332,8 @@ _DECIMALS_IN_FORMAT = re.compile(r"0\.(0+)")
 def cell_text(value: Any, number_format: str = "") -> str:
     """A spreadsheet cell as the text it shows: whole numbers without ".0", a number with the
     decimals its format shows ("0.0" shows 30 as 30.0), a percentage format as the percentage
-    (0.304 shown as 30.4%: "30.4"), a date on the 1st of a month as that month ("2019-05")."""
+    (0.304 shown as 30.4%: "30.4"), a date on the 1st of a month as that month ("2019-05").
+    Decimals are rounded as Excel rounds them for display: halves away from zero."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -328,7 +351,9 @@ def cell_text(value: Any, number_format: str = "") -> str:
             number *= 100
         shown = _DECIMALS_IN_FORMAT.search(section)
         if shown:
-            return f"{number:.{len(shown.group(1))}f}"
+            # As Excel shows it: halves rounded away from zero (0.125 at "0.00" is 0.13).
+            places = len(shown.group(1))
+            return f"{number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}"
         if number == number.to_integral_value():
             return f"{number:.0f}"
         return f"{number.normalize():f}"

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from planwatch.places.models import Area
 from planwatch.places.selectors import force_area
 
+from ..breakdowns import breakdown_text
 from ..models import Indicator, Observation
 from ..periods import Period, PeriodError, parse_period
 from .base import (
@@ -27,10 +28,10 @@ from .columns import FIGURE_COLUMNS, INDICATOR_COLUMNS
 from .values import (
     CellError,
     breakdown_parse,
-    breakdown_text,
     number_parse,
     number_shown,
     stated_change_check,
+    stated_value_check,
     whole_number_parse,
 )
 
@@ -155,7 +156,7 @@ READERS = {
     "numerator": _optional(number_parse),
     "denominator": _optional(number_parse),
     "sample_size": _optional(whole_number_parse),
-    "stated_value": lambda t: _length(t, "stated_value"),
+    "stated_value": lambda t: _length(stated_value_check(t), "stated_value") if t else "",
     "stated_change": lambda t: _length(stated_change_check(t), "stated_change") if t else "",
     "change_basis": _change_basis,
     "source": lambda t: _length(t, "source"),
@@ -270,7 +271,9 @@ def _existing(parsed: list[tuple[int, dict]], *, lock: bool) -> dict[tuple, Obse
             period_last__lte=max(v["period_last"] for v in rows),
         )
         if lock:
-            qs = qs.select_for_update()
+            # Only the observations: the default ordering would join (and lock) the
+            # indicator and area rows too. SQLite ignores the lock.
+            qs = qs.order_by().select_for_update(of=("self",))
         for observation in qs:
             observation.indicator = indicator
             observation.area = areas[observation.area_id]

@@ -1,5 +1,6 @@
-"""Blank files to fill in: the header row and two example rows, as CSV or as an Excel workbook
-(with a second sheet describing each column)."""
+"""Blank files to fill in: the header row only, as CSV or as an Excel workbook (whose second
+sheet, "How to fill this in", describes each column with two example rows). The examples are
+never on the sheet that is imported, so rows added to a template import only themselves."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from . import figures, indicators
-from .values import CellError, number_parse
 
 TEMPLATES = {
     indicators.KIND: {
@@ -118,38 +118,27 @@ TEXT_COLUMNS = {
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+HELP_SHEET = "How to fill this in"
+
+
 def template_csv(kind: str) -> bytes:
-    """The template as CSV UTF-8 (with the byte-order mark spreadsheet programs look for)."""
+    """The template as CSV UTF-8 (with the byte-order mark spreadsheet programs look for): the
+    header row only."""
     spec = TEMPLATES[kind]
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(spec["columns"])
-    writer.writerows(spec["examples"])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def _xlsx_cell(column: str, text: str):
-    """Numbers as numbers in the workbook, except in columns kept as typed text."""
-    if column in TEXT_COLUMNS or not text:
-        return text
-    try:
-        number = number_parse(text)
-    except CellError:
-        return text
-    return int(number) if number == number.to_integral_value() else float(number)
-
-
 def template_xlsx(kind: str) -> bytes:
-    """The template as an Excel workbook: the first sheet to fill in, a second sheet of help."""
+    """The template as an Excel workbook: the first sheet to fill in (the header row only),
+    and a second sheet describing each column, with two example rows written down it."""
     spec = TEMPLATES[kind]
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = kind
     sheet.append(list(spec["columns"]))
-    for row in spec["examples"]:
-        sheet.append(
-            [_xlsx_cell(name, text) for name, text in zip(spec["columns"], row, strict=True)]
-        )
     for index, name in enumerate(spec["columns"], start=1):
         letter = sheet.cell(row=1, column=index).column_letter
         sheet.cell(row=1, column=index).font = Font(bold=True)
@@ -157,26 +146,36 @@ def template_xlsx(kind: str) -> bytes:
         if name in TEXT_COLUMNS:
             # Text format for the whole column, so Excel keeps what is typed.
             sheet.column_dimensions[letter].number_format = "@"
-            for row in range(2, len(spec["examples"]) + 2):
-                sheet.cell(row=row, column=index).number_format = "@"
     sheet.freeze_panes = "A2"
-    notes = workbook.create_sheet("How to fill this in")
-    notes.append(["column", "what to write"])
-    notes["A1"].font = notes["B1"].font = Font(bold=True)
-    for name in spec["columns"]:
-        notes.append([name, spec["help"][name]])
+
+    notes = workbook.create_sheet(HELP_SHEET)
+    examples = spec["examples"]
+    notes.append(
+        ["column", "what to write", *(f"example {n}" for n in range(1, len(examples) + 1))]
+    )
+    for cell in notes[1]:
+        cell.font = Font(bold=True)
+    for index, name in enumerate(spec["columns"]):
+        notes.append([name, spec["help"][name], *(example[index] for example in examples)])
     notes.append([])
     notes.append(
         [
             "",
-            "Only the first sheet is imported. Keep the header row as it is. Importing is "
+            "Only the first sheet is imported: the examples here are not. Keep the header row "
+            "of the first sheet as it is and add a row for each "
+            f"{'figure' if kind == figures.KIND else 'indicator'} beneath it. Importing is "
             "all or nothing: if any row has an error, nothing is imported.",
         ]
     )
     notes.column_dimensions["A"].width = 16
-    notes.column_dimensions["B"].width = 100
+    notes.column_dimensions["B"].width = 80
+    for number in range(len(examples)):
+        letter = notes.cell(row=1, column=3 + number).column_letter
+        notes.column_dimensions[letter].width = 30
     for row in notes.iter_rows(min_row=2):
-        row[1].alignment = Alignment(wrap_text=True, vertical="top")
+        for cell in row[1:]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.number_format = "@"
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

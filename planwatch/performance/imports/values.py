@@ -11,12 +11,14 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import models
 
-MINUS_SIGNS = "\u2212\u2013"  # the minus sign and the en dash, as printed in documents
+from ..breakdowns import BreakdownError
+from ..breakdowns import breakdown_parse as _breakdown_parse
+from ..validation import MINUS_SIGNS, PrintedNumberError, read_printed
+
 MAX_DECIMAL_PLACES = 6
 MAX_WHOLE_DIGITS = 14  # Observation values: 20 digits, 6 of them after the point
 
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
-_KEY = re.compile(r"^[a-z0-9_]+$")
 
 
 class CellError(ValueError):
@@ -68,15 +70,28 @@ def whole_number_parse(text: str) -> int:
     return int(number)
 
 
-def stated_change_check(text: str) -> str:
-    """A printed percentage change as written: ``"+112"``, ``"-13"``, ``"5.7"``, ``"+5%"``.
-    Returns the text unchanged once it reads as a number."""
-    plain = text.strip()
-    if plain.endswith("%"):
-        plain = plain[:-1].rstrip()
+def stated_value_check(text: str) -> str:
+    """A value as a document printed it: ``"30.0"``, ``"1,381"``, ``"30.0%"``, ``"£42,085"``,
+    ``"151,36"`` (a decimal comma). Read as the checks read it (validation.read_printed);
+    returns the text unchanged once it reads as a number."""
     try:
-        number_parse(plain)
-    except CellError as exc:
+        read_printed(text)
+    except PrintedNumberError as exc:
+        raise CellError(
+            f"'{text}' is not a number as printed. Write the figure as the document printed "
+            "it, e.g. 30.0, 1,381, 30.0%, £42,085 or 151,36; leave it blank if the document "
+            "printed no figure."
+        ) from exc
+    return text.strip()
+
+
+def stated_change_check(text: str) -> str:
+    """A printed percentage change as written: ``"+112"``, ``"-13"``, ``"–5"``, ``"5.7"``,
+    ``"+5%"``. Read as the change check reads it (validation.read_printed); returns the text
+    unchanged once it reads as a number."""
+    try:
+        read_printed(text)
+    except PrintedNumberError as exc:
         raise CellError(
             f"'{text}' is not a change in per cent. Write the number as printed, with its "
             "sign if it had one: +112, -13, 5.7 (a % sign at the end is allowed)."
@@ -85,39 +100,12 @@ def stated_change_check(text: str) -> str:
 
 
 def breakdown_parse(text: str) -> dict[str, str]:
-    """``"staff_group=police_officer;sex=female"`` → ``{"sex": "female", "staff_group": ...}``.
-    Keys are lower-case letters, digits and underscores; values any text without ; or =."""
-    parts: dict[str, str] = {}
-    for piece in text.split(";"):
-        if not piece.strip():
-            continue
-        if piece.count("=") != 1:
-            raise CellError(
-                f"'{piece.strip()}' in '{text}' is not dimension=value. Write a breakdown as "
-                "pairs separated by semicolons, e.g. channel=999;staff_group=police_officer "
-                "(a value may not contain ; or =)."
-            )
-        key, value = (p.strip() for p in piece.split("="))
-        key = key.lower()
-        if not _KEY.match(key):
-            suggestion = re.sub(r"[^a-z0-9_]+", "_", key).strip("_") or "channel"
-            raise CellError(
-                f"'{key}' is not a dimension name: use lower-case letters, digits and "
-                f"underscores only, e.g. {suggestion}."
-            )
-        if not value:
-            raise CellError(f"the dimension '{key}' has no value: write {key}=<value>.")
-        if key in parts:
-            raise CellError(
-                f"the dimension '{key}' appears twice in '{text}'. Give each dimension once."
-            )
-        parts[key] = value
-    return dict(sorted(parts.items()))
-
-
-def breakdown_text(parts: dict[str, str]) -> str:
-    """The canonical form: keys sorted, ``"k=v;k=v"``; ``""`` for no breakdown."""
-    return ";".join(f"{key}={value}" for key, value in sorted(parts.items()))
+    """``"staff_group=police_officer;Channel=999"`` → ``{"channel": "999", ...}``, read by
+    planwatch.performance.breakdowns (the one reading of a breakdown), as a cell."""
+    try:
+        return _breakdown_parse(text)
+    except BreakdownError as exc:
+        raise CellError(str(exc)) from exc
 
 
 def choice_parse(text: str, choices: type[models.TextChoices]) -> str:

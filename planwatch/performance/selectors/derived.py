@@ -9,9 +9,9 @@ from decimal import Decimal
 from planwatch.places.models import Area
 
 from .. import comparisons
+from ..breakdowns import BreakdownError, breakdown_parse, humanise
 from ..models import Indicator
 from ..periods import Period, parse_period
-from ..validation import describe_breakdown, format_breakdown, parse_breakdown
 from .figures import Figure, figure_get, monthly_series
 
 
@@ -65,36 +65,39 @@ def shares_of(*, figure: Figure, area: Area) -> list[Share]:
     indicator = figure.indicator
     if indicator.unit not in (Indicator.Unit.COUNT, Indicator.Unit.MONEY):
         return []
-    base = parse_breakdown(figure.breakdown)
+    try:
+        base = breakdown_parse(figure.breakdown)
+    except BreakdownError:
+        return []
     period = figure.period
     candidates = indicator.observations.filter(
         area=area, period_first=period.first.start, period_last=period.last.start
     ).exclude(breakdown=figure.breakdown)
-    parts: dict[str, dict[str, Decimal]] = {}
+    parts: dict[str, dict[str, tuple[str, Decimal]]] = {}
     for obs in candidates:
-        pairs = parse_breakdown(obs.breakdown)
+        try:
+            pairs = breakdown_parse(obs.breakdown)
+        except BreakdownError:
+            continue
         extra = set(pairs) - set(base)
         if obs.value is None or len(pairs) != len(base) + 1 or len(extra) != 1:
             continue
         if any(pairs.get(k) != v for k, v in base.items()):
             continue
         key = extra.pop()
-        parts.setdefault(key, {})[obs.breakdown] = obs.value
-    for values in parts.values():  # the first dimension with two or more parts
+        parts.setdefault(key, {})[obs.breakdown] = (pairs[key], obs.value)
+    for key in sorted(parts):  # the first dimension (by name) with two or more parts
+        values = {b: value for b, (_, value) in parts[key].items()}
         if len(values) >= 2 and sum(values.values()) > 0:
-            percents = comparisons.shares({breakdown: value for breakdown, value in values.items()})
+            percents = comparisons.shares(values)
             return [
                 Share(
-                    label=describe_breakdown(
-                        format_breakdown(
-                            {k: v for k, v in parse_breakdown(b).items() if k not in base}
-                        )
-                    ),
+                    label=humanise(parts[key][b][0]),
                     breakdown=b,
                     value=value,
                     percent=percents[b],
                 )
-                for b, value in sorted(values.items(), key=lambda item: -item[1])
+                for b, value in sorted(values.items(), key=lambda item: (-item[1], item[0]))
             ]
     return []
 

@@ -34,7 +34,9 @@ def observations_for(
     qs = indicator.observations.filter(area=area or force_area())
     if breakdown is not None:
         qs = qs.filter(breakdown=breakdown)
-    return qs.order_by("period_last", "period_first")
+    # pk last: with every breakdown, periods tie, and PostgreSQL and SQLite must agree on which
+    # comes first (callers keep the first of a period).
+    return qs.order_by("period_last", "period_first", "pk")
 
 
 def breakdowns_of(*, indicator: Indicator, area: Area | None = None) -> list[str]:
@@ -78,19 +80,28 @@ class Figure:
 
     @property
     def n(self) -> int | None:
-        """The number of people (or cases) a percentage is of, where known."""
-        if self.sample_size:
-            return self.sample_size
-        if self.denominator and self.denominator == self.denominator.to_integral_value():
-            return int(self.denominator)
-        return None
+        """The size of the sample a percentage is of (a survey's respondents), where given.
+
+        Only a sample size counts: a share of everyone (420 of the force's 1,381 police
+        officers) is not an estimate, so it has no confidence interval and no test of chance."""
+        return self.sample_size or None
 
     @property
     def successes(self) -> int | None:
-        if self.numerator is not None and self.numerator == self.numerator.to_integral_value():
-            return int(self.numerator)
-        if self.percent is not None and self.n:
-            return round(float(self.percent) * self.n / 100)
+        """How many of the sample: the numerator when it counts the sample, else the
+        percentage of the sample size."""
+        n = self.n
+        if not n:
+            return None
+        numerator, denominator = self.numerator, self.denominator
+        if (
+            numerator is not None
+            and numerator == numerator.to_integral_value()
+            and (denominator is None or denominator == n)
+        ):
+            return int(numerator)
+        if self.percent is not None:
+            return round(float(self.percent) * n / 100)
         return None
 
     @property

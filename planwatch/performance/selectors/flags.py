@@ -33,8 +33,20 @@ class FlagView:
         return self.flag.kind
 
     @property
+    def dimension(self) -> str:
+        """For a total, the dimension of the parts it disagrees with; otherwise ""."""
+        return self.flag.dimension
+
+    @property
+    def slug(self) -> str:
+        """The flag among its observation's flags, as its acknowledge address carries it:
+        ``"change"``, ``"total-channel"``."""
+        return self.flag.slug
+
+    @property
     def key(self) -> str:
-        return f"{self.observation.pk}-{self.flag.kind}"
+        """Unique among all flags: ``"12-change"``, ``"12-total-channel"``."""
+        return f"{self.observation.pk}-{self.flag.slug}"
 
 
 def observation_record(observation: Observation) -> Record:
@@ -134,9 +146,11 @@ def flags_unchecked() -> list[Observation]:
     ]
 
 
-def flag_get(*, observation: Observation, kind: str) -> FlagView | None:
+def flag_get(*, observation: Observation, kind: str, dimension: str = "") -> FlagView | None:
+    """The observation's flag of ``kind`` (for a total, the one about the parts in
+    ``dimension``), or None when the figure no longer disagrees."""
     for view in flags_for_observations(observation_ids=[observation.pk]):
-        if view.kind == kind:
+        if view.kind == kind and view.dimension == dimension:
             return view
     return None
 

@@ -10,8 +10,8 @@ from django import template
 from django.utils.html import format_html
 
 from planwatch.performance import selectors
+from planwatch.performance.breakdowns import describe_breakdown, humanise
 from planwatch.performance.periods import PeriodError, parse_period
-from planwatch.performance.validation import describe_breakdown
 from planwatch.plan.models import Priority, Theme
 
 register = template.Library()
@@ -110,6 +110,14 @@ def breakdown_words(text: str) -> str:
 @register.filter
 def check_label(kind: str) -> str:
     return CHECK_LABELS.get(kind, kind)
+
+
+@register.filter
+def flag_check(view) -> str:
+    """The check a flag failed: "Change", or for a total the dimension of its parts ("Total of
+    its parts by channel"), so a total's two flags are told apart."""
+    label = check_label(view.kind)
+    return f"{label} by {humanise(view.dimension)}" if view.dimension else label
 
 
 @register.filter

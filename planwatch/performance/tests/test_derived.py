@@ -46,6 +46,44 @@ def test_shares_of_a_total_across_its_breakdown(import_places):
     assert [(s.label, s.percent) for s in shares] == [("101", Decimal(75)), ("999", Decimal(25))]
 
 
+def test_shares_are_across_the_first_dimension_by_name_whatever_order_they_were_stored_in(
+    import_places,
+):
+    contacts = IndicatorFactory(code="contacts")
+    force = import_places["force"]
+    for breakdown, value in [
+        ("", 100),
+        ("sex=male", 50),
+        ("sex=female", 50),
+        ("channel=999", 25),
+        ("channel=101", 75),
+    ]:
+        ObservationFactory(
+            indicator=contacts, area=force, period="CY2018", breakdown=breakdown,
+            value=Decimal(value),
+        )  # fmt: skip
+    figure = selectors.figure_latest(indicator=contacts, area=force)
+    shares = selectors.shares_of(figure=figure, area=force)
+    assert [s.breakdown for s in shares] == ["channel=101", "channel=999"]
+
+
+def test_figures_for_the_same_months_come_in_the_order_they_were_stored(import_places):
+    contacts = IndicatorFactory(code="contacts")
+    force = import_places["force"]
+    stored = [
+        ObservationFactory(
+            indicator=contacts, area=force, period=period, breakdown=breakdown, value=1
+        )
+        for period, breakdown in [
+            ("FY2019/20-Q1", "channel=999"),
+            ("2019-Q2", "channel=101"),
+            ("2019-04..2019-06", ""),
+        ]
+    ]
+    # The same months three ways: pk breaks the tie, on PostgreSQL as on SQLite.
+    assert list(selectors.observations_for(indicator=contacts, breakdown=None)) == stored
+
+
 def test_a_rate_per_1000_of_the_denominator_indicator(import_places):
     force = import_places["force"]
     population = IndicatorFactory(code="population", aggregation=Indicator.Aggregation.LAST)

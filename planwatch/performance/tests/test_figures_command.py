@@ -60,6 +60,30 @@ def test_show_gives_the_value_and_the_change_on_the_same_period_last_year(calls)
     assert data["flags"] == []
 
 
+def test_show_reads_a_breakdown_as_the_import_stores_it(calls):
+    data = _json(
+        "show", "--indicator", "contacts", "--period", "2019-01..2019-09",
+        "--breakdown", " Channel = 999 ",
+    )  # fmt: skip
+    assert (data["breakdown"], data["value"]) == ("channel=999", 101926)
+
+
+def test_a_share_of_everyone_has_no_confidence_interval(import_places):
+    female = IndicatorFactory(code="female", unit=Indicator.Unit.PERCENTAGE, decimals=1)
+    ObservationFactory(
+        indicator=female, area=import_places["force"], period="2016-03",
+        breakdown="staff_group=police_officer", value=Decimal("30.41"),
+        numerator=420, denominator=1381,
+    )  # fmt: skip
+    data = _json(
+        "show", "--indicator", "female", "--period", "2016-03",
+        "--breakdown", "staff_group=police_officer",
+    )  # fmt: skip
+    # 420 of all 1,381 police officers: a count of everyone, not a sample
+    assert round(data["percent"], 2) == 30.41
+    assert data["ci95"] is None
+
+
 def test_show_builds_a_longer_period_from_its_months_and_compares_with_any_period(import_places):
     indicator = IndicatorFactory(code="burglary")
     for month in range(1, 13):
@@ -127,6 +151,14 @@ def test_spc_flags_a_shift_and_assesses_it_by_polarity(import_places):
         (["show", "--indicator", "contacts", "--period", "2019-13"], "--period"),
         (["show", "--indicator", "contacts", "--period", "2019", "--area", "Atlantis"], ""),
         (["spc", "--indicator", "contacts", "--from", "2019-Q1", "--to", "2019-05"], "months"),
+        (
+            ["show", "--indicator", "contacts", "--period", "2019-05", "--breakdown", "Channel"],
+            "--breakdown: 'Channel' in 'Channel' is not dimension=value",
+        ),
+        (
+            ["show", "--indicator", "contacts", "--period", "2019-05", "--breakdown", "a b=1"],
+            "'a b' is not a dimension name",
+        ),
     ],
 )
 def test_bad_options_are_refused_with_exit_code_2(calls, args, message):
@@ -159,3 +191,35 @@ def test_check_refuses_a_malformed_file_with_its_row_and_column(tmp_path, import
         call_command("figures", "check", str(bad), stdout=io.StringIO(), stderr=err)
     assert error.value.returncode == 2
     assert "figures.csv, row 2, column period" in err.getvalue()
+
+
+def test_check_refuses_a_printed_value_that_is_not_a_number(tmp_path, import_places):
+    IndicatorFactory(code="female", unit=Indicator.Unit.PERCENTAGE)
+    bad = tmp_path / "figures.csv"
+    bad.write_text(
+        "indicator,area,period,breakdown,value,numerator,denominator,sample_size,"
+        "stated_value,stated_change,change_basis,source,note\n"
+        "female,,2016-03,,,420,1381,,n/a,,,,\n"
+    )
+    err = io.StringIO()
+    with pytest.raises(CommandError) as error:
+        call_command("figures", "check", str(bad), stdout=io.StringIO(), stderr=err)
+    assert error.value.returncode == 2
+    assert "figures.csv, row 2, column stated_value: 'n/a' is not a number" in err.getvalue()
+
+
+def test_check_reads_a_change_printed_with_an_en_dash(tmp_path, import_places):
+    IndicatorFactory(code="contacts", name="Contacts")
+    data = tmp_path / "figures.csv"
+    data.write_text(
+        "indicator,area,period,breakdown,value,numerator,denominator,sample_size,"
+        "stated_value,stated_change,change_basis,source,note\n"
+        "contacts,,2019-05,,95,,,,,\u20135,,,\n"
+        "contacts,,2018-05,,100,,,,,,,,\n"
+        "contacts,,2019-06,,95,,,,,\u201310,,,\n"
+        "contacts,,2018-06,,100,,,,,,,,\n",
+        encoding="utf-8",
+    )
+    [flag] = _json("check", str(data))
+    assert flag["row"] == 4
+    assert (flag["stated"], flag["computed"]) == (-10, -5.0)

@@ -204,3 +204,48 @@ def test_validation_errors_when_saving_roll_back_the_rows_already_written(
         figures_import(file_name="figures.csv", data=GOOD_FIGURES, user=officer)
     assert str(caught.value.errors[0]).startswith("figures.csv, row 3, column value: Ensure")
     assert _counts() == before
+
+
+def test_importing_locks_only_the_observations_it_reads(import_places, import_indicators, officer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    contacts = import_indicators["contacts"]
+    ObservationFactory(indicator=contacts, area=import_places["force"], value=Decimal(1))
+    data = figures_csv({"indicator": "contacts", "period": "2019-05", "value": "2"})
+    with CaptureQueriesContext(connection) as queries:
+        result = figures_import(file_name="figures.csv", data=data, user=officer)
+    assert result.changed == 1
+    [read] = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith("SELECT") and 'FROM "performance_observation"' in q["sql"]
+    ]
+    # No ordering, so no join to the indicator and area (which PostgreSQL would lock too: it
+    # locks "FOR UPDATE OF" the observations only). SQLite takes no row locks: the lock and its
+    # OF are left out of its SQL.
+    assert "JOIN" not in read and "ORDER BY" not in read
+    if connection.features.has_select_for_update_of:
+        assert 'FOR UPDATE OF "performance_observation"' in read
+    else:
+        assert "FOR UPDATE" not in read
+
+
+def test_the_admin_checks_a_figure_as_the_import_does(import_places, import_indicators):
+    from django.forms import modelform_factory
+
+    from planwatch.performance.admin import ObservationAdminForm
+
+    form_class = modelform_factory(
+        Observation,
+        form=ObservationAdminForm,
+        fields=["breakdown", "stated_value", "stated_change"],
+    )
+    form = form_class(
+        data={"breakdown": " Channel = 999 ", "stated_value": "30.0%", "stated_change": "\u20135"}
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["breakdown"] == "channel=999"
+    form = form_class(data={"breakdown": "channel", "stated_value": "n/a", "stated_change": "up"})
+    assert not form.is_valid()
+    assert set(form.errors) == {"breakdown", "stated_value", "stated_change"}

@@ -1,9 +1,12 @@
 """Reading and checking import files: every error names file, row and column."""
 
+import io
 from decimal import Decimal
 
 import pytest
+from openpyxl import load_workbook
 
+from planwatch.performance.breakdowns import breakdown_text
 from planwatch.performance.imports import (
     CHANGED,
     NEW,
@@ -15,12 +18,13 @@ from planwatch.performance.imports import (
 )
 from planwatch.performance.imports.base import cell_text
 from planwatch.performance.imports.figures import COLUMNS as FIGURE_COLUMNS
+from planwatch.performance.imports.templates import HELP_SHEET, TEMPLATES
 from planwatch.performance.imports.values import (
     CellError,
     breakdown_parse,
-    breakdown_text,
     number_parse,
     stated_change_check,
+    stated_value_check,
     whole_number_parse,
 )
 from planwatch.places.tests.factories import DistrictFactory
@@ -91,10 +95,19 @@ def test_whole_numbers(text):
 
 
 def test_stated_change_is_kept_as_written():
-    for text in ("+112", "-13", "5.7", "+5%", "−13", "12 %"):
+    for text in ("+112", "-13", "5.7", "+5%", "\u221213", "\u20135", "12 %"):
         assert stated_change_check(text) == text
-    with pytest.raises(CellError, match="is not a change in per cent"):
-        stated_change_check("up 5")
+    for text in ("up 5", "n/a", "--3"):
+        with pytest.raises(CellError, match="is not a change in per cent"):
+            stated_change_check(text)
+
+
+def test_stated_value_is_kept_as_written_once_it_reads_as_the_checks_read_it():
+    for text in ("30.0", "1,381", "30.0%", "£42,085", "151,36", "\u20135"):
+        assert stated_value_check(text) == text
+    for text in ("n/a", "*", "about 30"):
+        with pytest.raises(CellError, match="is not a number as printed"):
+            stated_value_check(text)
 
 
 def test_breakdown_is_canonical():
@@ -128,6 +141,12 @@ def test_spreadsheet_cells_read_as_they_show():
     assert cell_text(30.41) == "30.41"
     assert cell_text(30.0, "0.0") == "30.0"
     assert cell_text(0.304, "0.0%") == "30.4"
+    # Halves away from zero, as Excel shows them (not to the even digit).
+    assert cell_text(0.125, "0.00") == "0.13"
+    assert cell_text(-0.125, "0.00") == "-0.13"
+    assert cell_text(2.5, "0.0") == "2.5"
+    assert cell_text(0.3045, "0.0%") == "30.5"
+    assert cell_text(30.25, "#,##0.0") == "30.3"
     assert cell_text(dt.datetime(2019, 5, 1)) == "2019-05"
     assert cell_text(dt.datetime(2019, 5, 13)) == "2019-05-13"
 
@@ -232,6 +251,12 @@ def test_existing_figures_are_read_with_one_query_per_indicator(
         ({"change_basis": "last year"}, "change_basis", '"last year" is not a period'),
         ({"change_basis": "2019-05"}, "change_basis", "is the period itself"),
         ({"stated_value": "9" * 41}, "stated_value", "the most is 40"),
+        (
+            {"stated_value": "n/a", "numerator": "4", "denominator": "10"},
+            "stated_value",
+            "'n/a' is not a number as printed",
+        ),
+        ({"stated_value": "n/a"}, "stated_value", "'n/a' is not a number as printed"),
     ],
 )
 def test_each_kind_of_bad_figure_names_file_row_and_column(
@@ -245,6 +270,31 @@ def test_each_kind_of_bad_figure_names_file_row_and_column(
     assert (error.file_name, error.row, error.column) == ("figures.csv", 3, column)
     assert str(error).startswith(f"figures.csv, row 3, column {column}: ")
     assert message in error.message
+
+
+def test_the_quote_a_csv_export_puts_before_a_formula_character_is_taken_off(
+    import_places, import_indicators
+):
+    preview = _figures(
+        {
+            "indicator": "contacts",
+            "period": "2019-05",
+            "value": "'-13",
+            "stated_value": "'-13",
+            "stated_change": "'+5",
+            "source": "'=Control room",
+            "note": "'@home",
+        },
+        {"indicator": "contacts", "period": "2019-06", "value": "1", "note": "'quoted'"},
+        {"indicator": "contacts", "period": "2019-07", "value": "1", "note": "''+1 'as printed'"},
+    )
+    assert preview.errors == [], _errors(preview)
+    first, second, third = (row.values for row in preview.rows)
+    assert third["note"] == "'+1 'as printed'"  # text that began "'+" was exported "''+"
+    assert first["value"] == Decimal("-13")
+    assert (first["stated_value"], first["stated_change"]) == ("-13", "+5")
+    assert (first["source"], first["note"]) == ("=Control room", "@home")
+    assert second["note"] == "'quoted'"  # not before a formula character: kept
 
 
 def test_period_error_lists_the_accepted_forms(import_places, import_indicators):
@@ -461,7 +511,7 @@ def test_each_kind_of_bad_indicator_names_file_row_and_column(db, row, column, m
 
 
 @pytest.mark.parametrize("kind", ["figures", "indicators"])
-def test_templates_have_the_header_and_two_examples_that_import(
+def test_templates_are_the_header_only_with_examples_that_import_on_the_help_sheet(
     import_places, import_indicators, kind
 ):
     preview_of = {"figures": figures_import_preview, "indicators": indicators_import_preview}[kind]
@@ -469,7 +519,25 @@ def test_templates_have_the_header_and_two_examples_that_import(
         from .factories import IndicatorFactory
 
         IndicatorFactory(code="victim-satisfaction", unit="percentage")
+    # Nothing to import in a template as downloaded: rows added to it import only themselves.
     for name, data in ((f"{kind}.csv", template_csv(kind)), (f"{kind}.xlsx", template_xlsx(kind))):
         preview = preview_of(file_name=name, data=data)
         assert preview.errors == [], _errors(preview)
-        assert len(preview.rows) == 2
+        assert preview.rows == []
+    assert template_csv(kind).decode("utf-8-sig") == ",".join(TEMPLATES[kind]["columns"]) + "\r\n"
+
+    workbook = load_workbook(io.BytesIO(template_xlsx(kind)))
+    assert workbook.sheetnames == [kind, HELP_SHEET]
+    assert [c.value for c in workbook[kind][1]] == list(TEMPLATES[kind]["columns"])
+    assert workbook[kind].max_row == 1
+    # The examples are written down the help sheet, a column each, beside what to write.
+    rows = list(workbook[HELP_SHEET].iter_rows(values_only=True))
+    assert rows[0] == ("column", "what to write", "example 1", "example 2")
+    columns = TEMPLATES[kind]["columns"]
+    described = {row[0]: row for row in rows[1 : len(columns) + 1]}
+    assert list(described) == list(columns)
+    examples = [[described[c][2 + i] or "" for c in columns] for i in range(2)]
+    assert examples == TEMPLATES[kind]["examples"]
+    preview = preview_of(file_name=f"{kind}.csv", data=csv_bytes(examples, header=columns))
+    assert preview.errors == [], _errors(preview)
+    assert len(preview.rows) == 2

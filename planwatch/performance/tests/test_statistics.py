@@ -1,13 +1,16 @@
 import math
 import time
 from fractions import Fraction
+from itertools import pairwise
 
+import numpy as np
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from scipy import stats as scipy_stats
 
 from planwatch.performance.statistics import (
+    POLARITIES,
     Z95,
     TestResult,
     assess,
@@ -103,13 +106,15 @@ def test_two_proportion_test_with_nothing_to_compare():
 
 @fast
 @given(counts(), st.floats(0.001, 0.999))
-def test_one_proportion_test_agrees_with_a_scipy_score_test(sample, p0):
+def test_one_proportion_test_is_scipys_chi_square_goodness_of_fit(sample, p0):
+    # The score test's z squared is the chi-square statistic of x successes and n - x failures
+    # against n p0 and n (1 - p0) expected, on one degree of freedom: the p-values are equal.
     x, n = sample
-    z = (x / n - p0) / math.sqrt(p0 * (1 - p0) / n)
-    expected = 2 * scipy_stats.norm.sf(abs(z))
+    expected = scipy_stats.chisquare([x, n - x], [n * p0, n * (1 - p0)])
     result = one_proportion_test(x, n, p0)
-    assert result.statistic == pytest.approx(z, rel=1e-12, abs=1e-12)
-    assert math.isclose(result.p_value, expected, rel_tol=1e-6, abs_tol=TINY)
+    assert result.statistic**2 == pytest.approx(expected.statistic, rel=1e-9, abs=1e-9)
+    assert math.isclose(result.p_value, expected.pvalue, rel_tol=1e-6, abs_tol=TINY)
+    assert (result.statistic > 0) == (x / n > p0)
 
 
 def test_one_proportion_test_needs_a_proportion_strictly_inside_0_and_1():
@@ -343,3 +348,80 @@ def test_a_flat_series_has_no_signals():
     result = _chart([5, 5, 5, 5, 5, 5, 5, 5])
     assert result.ucl == result.lcl == 5
     assert _flagged(result) == {}
+
+
+# -- XmR properties ------------------------------------------------------------------------------
+
+whole_series = st.lists(st.integers(-1000, 1000), min_size=2, max_size=40)
+float_series = st.lists(
+    st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False), min_size=2, max_size=40
+)
+polarities = st.sampled_from(POLARITIES)
+MIRRORED = {"high": "low", "low": "high", None: None}
+
+
+def _on_a_line(values) -> bool:
+    """Whether a point is exactly on a process limit or a warning line, in exact arithmetic:
+    there rounding may put it on either side, so a rule may or may not fire."""
+    n = len(values)
+    mean = Fraction(sum(values), n)
+    limit = Fraction(266, 100) * Fraction(sum(abs(b - a) for a, b in pairwise(values)), n - 1)
+    lines = {mean + limit, mean - limit, mean + limit * 2 / 3, mean - limit * 2 / 3}
+    return any(v in lines for v in values)
+
+
+def _readings(result):
+    return [(p.rules, p.direction) for p in result.points]
+
+
+@fast
+@given(float_series, polarities)
+def test_a_mirrored_series_swaps_high_and_low_and_keeps_the_rules(values, polarity):
+    result = _chart(values, polarity)
+    mirrored = _chart([-v for v in values], polarity)
+    assert [p.rules for p in mirrored.points] == [p.rules for p in result.points]
+    assert [p.direction for p in mirrored.points] == [MIRRORED[p.direction] for p in result.points]
+    assert (mirrored.ucl, mirrored.lcl) == (-result.lcl, -result.ucl)
+    swapped = {"higher": "lower", "lower": "higher", "neither": "neither"}[polarity]
+    assert _chart([-v for v in values], swapped).assessment == result.assessment
+
+
+@fast
+@given(whole_series, st.integers(-1_000_000, 1_000_000), polarities)
+def test_adding_a_constant_changes_no_rule(values, constant, polarity):
+    assume(not _on_a_line(values))
+    shifted = _chart([v + constant for v in values], polarity)
+    result = _chart(values, polarity)
+    assert _readings(shifted) == _readings(result)
+    assert shifted.assessment == result.assessment
+    assert shifted.mean == pytest.approx(result.mean + constant, rel=1e-12, abs=1e-9)
+
+
+@fast
+@given(
+    whole_series,
+    # Factors that multiply whole numbers exactly, so a point on the mean stays on it.
+    st.one_of(st.integers(1, 1000), st.sampled_from([0.5, 0.25, 0.125, 2**-10])),
+    polarities,
+)
+def test_multiplying_by_a_positive_constant_changes_no_rule(values, factor, polarity):
+    assume(not _on_a_line(values))
+    scaled = _chart([v * factor for v in values], polarity)
+    result = _chart(values, polarity)
+    assert _readings(scaled) == _readings(result)
+    assert scaled.assessment == result.assessment
+
+
+@fast
+@given(float_series)
+def test_the_limits_are_the_mean_plus_or_minus_2_66_mean_moving_ranges(values):
+    result = _chart(values)
+    mean = float(np.mean(values))
+    moving_range = float(np.mean(np.abs(np.diff(values))))
+    close = {"rel": 1e-9, "abs": 1e-6}
+    assert result.mean == pytest.approx(mean, **close)
+    assert result.moving_range_mean == pytest.approx(moving_range, **close)
+    assert result.ucl == pytest.approx(mean + 2.66 * moving_range, **close)
+    assert result.lcl == pytest.approx(mean - 2.66 * moving_range, **close)
+    assert result.upper_2sigma == pytest.approx(mean + 2 / 3 * 2.66 * moving_range, **close)
+    assert result.lower_2sigma == pytest.approx(mean - 2 / 3 * 2.66 * moving_range, **close)

@@ -4,14 +4,16 @@ import csv
 import io
 import re
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from planwatch.core.models import ActivityLog
-from planwatch.performance import statistics
-from planwatch.performance.models import FlagAcknowledgement
+from planwatch.performance import selectors, services, statistics
+from planwatch.performance.imports.columns import FIGURE_COLUMNS
+from planwatch.performance.models import FlagAcknowledgement, Observation
 from planwatch.places.tests.factories import DistrictFactory
 from planwatch.plan.tests.factories import PriorityFactory
 
@@ -69,7 +71,14 @@ def test_list_shows_each_indicator_with_its_latest_figure_change_and_assessment(
     assert satisfaction.change.significant
     assert satisfaction.assessment.key == "concern"
 
-    assert summaries["female-officers"].open_flags == 1
+    # 420 of all 1,381 officers against 390 of 1,345: counts of everyone, not a sample, so the
+    # change is not a matter of chance and is not tested.
+    officers = summaries["female-officers"]
+    assert officers.change.text == "+1.4 percentage points on March 2018"
+    assert officers.change.test is None
+    assert officers.assessment.key == "not_tested"
+
+    assert officers.open_flags == 1
     assert hate.open_flags == 0
 
     text = _text(response.content.decode())
@@ -77,7 +86,8 @@ def test_list_shows_each_indicator_with_its_latest_figure_change_and_assessment(
     assert (
         '<strong class="govuk-tag govuk-tag--orange">Concern</strong>' in response.content.decode()
     )
-    assert "No significant change" in text
+    assert "Not tested" in text
+    assert "No significant change" not in text
     assert "1 unacknowledged flag for Police officers who are women" in text
 
 
@@ -266,30 +276,55 @@ def test_unknown_indicator_is_not_found(officer_client, db):
     )
 
 
-def test_indicator_csv_has_every_observation_in_the_import_format(officer_client, figures):
+def test_indicator_csv_is_a_figures_import_file(officer_client, figures):
     rows = _csv(
         officer_client.get(
             reverse("performance:indicator_detail", args=["female-officers"]), {"format": "csv"}
         )
     )
     header, *body = rows
-    assert header[:13] == [
-        "indicator",
-        "area",
-        "period",
-        "breakdown",
-        "value",
-        "numerator",
-        "denominator",
-        "sample_size",
-        "stated_value",
-        "stated_change",
-        "change_basis",
-        "source",
-        "note",
-    ]
+    assert header == list(FIGURE_COLUMNS)  # exactly the import template's columns, in order
     assert [row[2] for row in body] == ["2018-03", "2019-03"]
-    assert body[1][8] == "30.0"
+    figure = dict(zip(header, body[1], strict=True))
+    assert (figure["value"], figure["numerator"], figure["denominator"]) == ("30.41", "420", "1381")
+    assert figure["stated_value"] == "30.0"
+    # A spreadsheet would run "+2" as a formula, so the export writes "'+2".
+    assert dict(zip(header, body[0], strict=True))["stated_change"] == "'+2"
+
+
+def test_an_indicators_exported_figures_import_again_unchanged(officer_client, officer, figures):
+    area = figures.flagged.area
+    ObservationFactory(
+        indicator=figures.officers,
+        area=area,
+        period="2019-03",
+        breakdown="staff_group=pcso",
+        value=Decimal("-13"),
+        stated_value="-13",
+        stated_change="–5",
+        change_basis="2018-03",
+        source="=Workforce report",
+        note="'+ or - 1' is how the report put it",  # starts with a quote already
+    )
+    ObservationFactory(
+        indicator=figures.officers,
+        area=DistrictFactory(name="Cambridge", gss_code="E07000008", parent=area),
+        period="FY2018/19",
+        value=Decimal("0.000001"),
+        sample_size=1200,
+    )
+    response = officer_client.get(
+        reverse("performance:indicator_detail", args=["female-officers"]), {"format": "csv"}
+    )
+    stored = figures.officers.observations.count()
+    assert stored == 4
+    result = services.figures_import(
+        file_name="female-officers.csv", data=response.content, user=officer
+    )
+    assert (result.new, result.changed, result.unchanged) == (0, 0, stored)
+    pcso = figures.officers.observations.get(breakdown="staff_group=pcso")
+    assert (pcso.stated_change, pcso.source) == ("–5", "=Workforce report")
+    assert pcso.note == "'+ or - 1' is how the report put it"
 
 
 # --- Data quality and acknowledging -------------------------------------------------------------
@@ -397,6 +432,71 @@ def test_member_may_not_acknowledge(member_client, figures):
     assert member_client.get(url).status_code == 403
     assert member_client.post(url, {"reason": "Because"}).status_code == 403
     assert not FlagAcknowledgement.objects.exists()
+
+
+def test_a_total_broken_down_two_ways_has_a_flag_for_each_acknowledged_apart(
+    officer_client, figures
+):
+    contacts = IndicatorFactory(code="contacts", name="Contacts")
+    area = figures.flagged.area
+    total = ObservationFactory(
+        indicator=contacts, area=area, period="2019-Q2", value=100, stated_value="100"
+    )
+    for breakdown, value in (
+        ("channel=999", 40),
+        ("channel=101", 50),  # 90 by channel
+        ("sex=female", 30),
+        ("sex=male", 60),  # 90 by sex too
+    ):
+        ObservationFactory(
+            indicator=contacts, area=area, period="2019-Q2", breakdown=breakdown, value=value
+        )
+    views = selectors.flags_for_observations(observation_ids=[total.pk])
+    assert [(v.kind, v.dimension, v.slug) for v in views] == [
+        ("total", "channel", "total-channel"),
+        ("total", "sex", "total-sex"),
+    ]
+    assert [v.key for v in views] == [f"{total.pk}-total-channel", f"{total.pk}-total-sex"]
+    assert views[0].flag.fingerprint != views[1].flag.fingerprint
+    assert "its parts (101, 999) add up to 90" in views[0].flag.message
+    assert "its parts (female, male) add up to 90" in views[1].flag.message
+
+    by_channel = _acknowledge_url(total, "total-channel")
+    by_sex = _acknowledge_url(total, "total-sex")
+    html = officer_client.get(reverse("performance:data_quality")).content.decode()
+    assert by_channel in html and by_sex in html
+    assert "Total of its parts by channel" in html and "Total of its parts by sex" in html
+
+    done = officer_client.post(by_channel, {"reason": "The channels leave out letters."})
+    assert done["Location"].endswith(f"#flag-{total.pk}-total-channel")
+    views = selectors.flags_for_observations(observation_ids=[total.pk])
+    assert [v.acknowledged for v in views] == [True, False]
+    html = officer_client.get(reverse("performance:data_quality")).content.decode()
+    assert by_channel not in html and by_sex in html
+
+    officer_client.post(by_sex, {"reason": "Sex was not recorded for 10 contacts."})
+    views = selectors.flags_for_observations(observation_ids=[total.pk])
+    assert [v.acknowledged for v in views] == [True, True]
+    assert FlagAcknowledgement.objects.filter(observation=total).count() == 2
+    # A total's flag is named with its dimension.
+    assert officer_client.get(_acknowledge_url(total, "total")).status_code == 404
+    assert officer_client.get(_acknowledge_url(total, "change-channel")).status_code == 404
+
+
+def test_printed_text_stored_before_the_import_checked_it_does_not_break_the_pages(
+    officer_client, figures
+):
+    Observation.objects.filter(pk=figures.flagged.pk).update(stated_value="n/a")
+    hate = figures.hate_crime.observations.get(period="2019-12")
+    Observation.objects.filter(pk=hate.pk).update(stated_change="n/a")  # 2018-12 is recorded
+    assert selectors.flags_all() == []  # nothing it can check, and no error
+    for url in (
+        reverse("performance:data_quality"),
+        reverse("performance:indicator_list"),
+        reverse("performance:indicator_detail", args=["female-officers"]),
+        reverse("performance:indicator_detail", args=["hate-crime"]),
+    ):
+        assert officer_client.get(url).status_code == 200, url
 
 
 def test_acknowledging_a_flag_that_is_not_there_is_not_found(officer_client, figures):

@@ -15,11 +15,10 @@ block from ``periods`` (which periods it shows), ``cells`` (its layout and cells
 
 from .blocks import bi_blocks, report_flags, unacknowledged_flags
 from .cells import ADDITIVE_UNITS
-from .charts import SPC_MIN_POINTS, VALUE_LABELS, result_first
+from .charts import SPC_MIN_POINTS, VALUE_LABELS, result_first  # the selectors' minimum
 from .periods import MAX_PERIODS, TOTAL, WINDOW_MONTHS, newness, period_label
 from .table import BLOCK_TYPE, Block, IntelligenceTable
 from .text import (
-    ACRONYMS,
     MISSING,
     header_cell,
     humanise,
@@ -32,7 +31,6 @@ from .text import (
 )
 
 __all__ = [
-    "ACRONYMS",
     "ADDITIVE_UNITS",
     "BLOCK_TYPE",
     "MAX_PERIODS",

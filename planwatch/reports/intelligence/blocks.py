@@ -7,16 +7,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from planwatch.performance.selectors import indicators_for_priority
+from planwatch.places.selectors import force_area
 
 from .table import BLOCK_TYPE, Block, IntelligenceTable
 
 
 def bi_blocks(*, priority, period_end: dt.date) -> list[Block]:
     """A Business Intelligence block for each indicator linked to ``priority`` that has a
-    figure for a period ending on or before ``period_end``."""
+    figure for a period ending in or before the month of ``period_end``."""
     blocks = []
+    area = force_area()
     for indicator in indicators_for_priority(priority=priority):
-        block = IntelligenceTable(indicator, period_end=period_end).build()
+        block = IntelligenceTable(indicator, period_end=period_end, area=area).build()
         if block is not None:
             blocks.append(block)
     return blocks

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from planwatch.performance.models import Indicator
+import dataclasses
+
+from planwatch.performance.breakdowns import breakdown_parse as parse_breakdown
+from planwatch.performance.models import Indicator, Observation
 from planwatch.performance.periods import Period
-from planwatch.performance.selectors import Change, Figure, change_get, figure_get
-from planwatch.performance.validation import PrintedNumberError, parse_breakdown, read_printed
+from planwatch.performance.selectors import (
+    Change,
+    Figure,
+    change_between,
+    figure_get,
+    figure_of,
+)
+from planwatch.performance.validation import PrintedNumberError, read_printed
 
 from .periods import TOTAL, period_label
 from .text import (
@@ -29,16 +38,54 @@ class TableCells:
         self.figures: dict[tuple, Figure | None] = {}
         for period in self.shown:
             for breakdown in self.breakdowns:
-                self.figures[(period.key, breakdown)] = figure_get(
-                    indicator=self.indicator, period=period, breakdown=breakdown
-                )
+                self.figures[(period.key, breakdown)] = self._figure_for(period, breakdown)
         self.changes: dict[str, Change | None] = {}
         if self.basis is not None:
             for breakdown in self.breakdowns:
                 figure = self.figures.get((self.latest.key, breakdown))
                 self.changes[breakdown] = (
-                    change_get(figure=figure, basis=self.basis) if figure else None
+                    change_between(
+                        figure=figure, basis_figure=self._figure_for(self.basis, breakdown)
+                    )
+                    if figure
+                    else None
                 )
+
+    def _figure_for(self, period: Period, breakdown: str) -> Figure | None:
+        """As ``figure_get``, from the observations already read: the stored observation for
+        exactly that period, or else its months combined, when every month is recorded with a
+        value (only then is the database asked, to combine them)."""
+        key = (period.key, breakdown)
+        if key not in self.found:
+            self.found[key] = self._find_figure(period, breakdown)
+        return self.found[key]
+
+    def _find_figure(self, period: Period, breakdown: str) -> Figure | None:
+        exact, months = self._stored(period, breakdown)
+        if exact is not None:
+            return dataclasses.replace(figure_of(observation=exact), period=period)
+        if not _complete(period, months):
+            return None
+        return figure_get(
+            indicator=self.indicator, period=period, area=self.area, breakdown=breakdown
+        )
+
+    def _has_figure(self, period: Period, breakdown: str) -> bool:
+        """Whether there is a figure for ``period``, without asking the database."""
+        exact, months = self._stored(period, breakdown)
+        return exact is not None or _complete(period, months)
+
+    def _stored(self, period: Period, breakdown: str) -> tuple[Observation | None, list]:
+        """The observation stored for exactly ``period``, else those of its months."""
+        months = []
+        for observation, recorded in self.observations:
+            if observation.breakdown != breakdown:
+                continue
+            if recorded.key == period.key:
+                return observation, []
+            if recorded.n_months == 1 and period.covers(recorded):
+                months.append(observation)
+        return None, months
 
     def _rows_layout(self) -> tuple[list, list]:
         columns = [{"label": "Period", "numeric": False}] + [
@@ -73,7 +120,7 @@ class TableCells:
         notes = []
         for observation in figure.observations if figure else []:
             for view in self.flags.get(observation.pk, []):
-                key = (observation.pk, view.kind)
+                key = (observation.pk, view.slug)
                 if key not in self.notes:
                     self.notes[key] = len(self.notes) + 1
                 notes.append(self.notes[key])
@@ -130,3 +177,8 @@ class TableCells:
         if len(keys) == 1:
             return humanise(keys.pop())
         return "Breakdown"
+
+
+def _complete(period: Period, months: list[Observation]) -> bool:
+    """Whether every month of ``period`` is there with a value, so they can be combined."""
+    return len(months) == period.n_months and all(o.value is not None for o in months)

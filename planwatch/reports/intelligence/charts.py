@@ -5,12 +5,10 @@ from __future__ import annotations
 from planwatch.performance.charts import ChartBar, bar_chart, spc_chart
 from planwatch.performance.models import Indicator
 from planwatch.performance.periods import PeriodError, month_range, parse_period
-from planwatch.performance.selectors import spc_get
+from planwatch.performance.selectors import SPC_MIN_POINTS, spc_get
 
 from .periods import WINDOW_MONTHS, newness, period_label
 
-# An XmR chart needs enough months for its limits to mean something.
-SPC_MIN_POINTS = 12
 VALUE_LABELS = {
     Indicator.Unit.COUNT: "Number",
     Indicator.Unit.PERCENTAGE: "Percentage",
@@ -34,9 +32,23 @@ class TableCharts:
         )
 
     def _spc_chart(self, breakdown: str) -> str:
+        """An XmR chart of the months in the 24 to the latest, with enough of them for its
+        limits to mean something (the selectors' minimum, as on the indicator's page)."""
         last = self.latest.last
         first = last - (WINDOW_MONTHS - 1)
-        result = spc_get(indicator=self.indicator, breakdown=breakdown, first=first, last=last)
+        recorded = sum(
+            1
+            for o, p in self.observations
+            if o.breakdown == breakdown
+            and p.n_months == 1
+            and first <= p.first <= last
+            and o.value is not None
+        )
+        if recorded < SPC_MIN_POINTS:
+            return ""  # not enough months: no need to ask for the series
+        result = spc_get(
+            indicator=self.indicator, area=self.area, breakdown=breakdown, first=first, last=last
+        )
         if result is None or len(result.points) < SPC_MIN_POINTS:
             return ""
         months = month_range(result_first(result) or first, last)

@@ -17,22 +17,27 @@ class FlagNotes:
         for view in flags_for_observations(observation_ids=ids):
             self.flags[view.observation.pk].append(view)
         for views in self.flags.values():
-            views.sort(key=lambda v: v.kind)
+            views.sort(key=lambda v: v.slug)
 
     def _flag_items(self) -> list[dict[str, Any]]:
-        views = {(v.observation.pk, v.kind): v for vs in self.flags.values() for v in vs}
+        """Each note's flags. A note is keyed (observation, kind) or (observation, slug): a
+        total broken down two ways has a flag for each ("total-channel", "total-sex"), and a
+        note keyed by kind alone lists them all."""
         items = []
-        for key, note in sorted(self.notes.items(), key=lambda item: item[1]):
-            view = views[key]
-            items.append(
-                {
-                    "observation": view.observation.pk,
-                    "kind": view.kind,
-                    "subject": view.flag.subject,
-                    "message": view.flag.message,
-                    "acknowledged": view.acknowledged,
-                    "reason": view.acknowledgement.reason if view.acknowledgement else "",
-                    "note": note,
-                }
-            )
+        for (pk, which), note in sorted(self.notes.items(), key=lambda item: item[1]):
+            for view in self.flags.get(pk, []):
+                if which not in (view.kind, view.slug):
+                    continue
+                items.append(
+                    {
+                        "observation": view.observation.pk,
+                        "kind": view.kind,
+                        "slug": view.slug,
+                        "subject": view.flag.subject,
+                        "message": view.flag.message,
+                        "acknowledged": view.acknowledged,
+                        "reason": view.acknowledgement.reason if view.acknowledgement else "",
+                        "note": note,
+                    }
+                )
         return items

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from planwatch.performance.models import Indicator
+from planwatch.places.selectors import force_area
 
 from .. import wording
 from .cells import TableCells
@@ -20,15 +21,19 @@ BLOCK_TYPE = "bi_table"
 
 
 class IntelligenceTable(PeriodChoice, TableCells, FlagNotes, TableCharts):
-    """The Business Intelligence block of one indicator for a report ending ``period_end``."""
+    """The Business Intelligence block of one indicator for a report ending ``period_end``, of
+    its figures for ``area`` (the force area when None)."""
 
-    def __init__(self, indicator, *, period_end: dt.date):
+    def __init__(self, indicator, *, period_end: dt.date, area=None):
         self.indicator = indicator
         self.period_end = period_end
+        self.area = area
         self.percentage = indicator.unit == Indicator.Unit.PERCENTAGE
         self.by_rows = indicator.table_layout == Indicator.TableLayout.PERIODS_AS_ROWS
 
     def build(self) -> Block | None:
+        if self.area is None:
+            self.area = force_area()
         self._read_observations()
         if not self._select_periods():
             return None

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from planwatch.performance import breakdowns
 from planwatch.performance.models import Indicator
 
 from .. import wording
 
-ACRONYMS = {"pcso": "PCSO", "bme": "BME", "csp": "CSP", "ksi": "KSI", "asb": "ASB"}
 MISSING = "–"
 
 
@@ -27,10 +27,9 @@ def note_marker(notes: list[int]) -> str:
 
 
 def humanise(text: str) -> str:
-    """``police_officer`` → ``Police officer``; ``pcso`` → ``PCSO``; ``999`` stays."""
-    words = text.replace("_", " ").strip()
-    if words.lower() in ACRONYMS:
-        return ACRONYMS[words.lower()]
+    """A breakdown value as a table heading: ``police_officer`` → ``Police officer``;
+    ``pcso`` → ``PCSO``; ``999`` stays."""
+    words = breakdowns.humanise(text.strip())
     return words[:1].upper() + words[1:]
 
 

@@ -84,4 +84,10 @@ def acknowledge_all(bi_data, user, reason="Checked against the source document."
 
     ids = [o.pk for o in bi_data.observations.values()]
     for view in flags_for_observations(observation_ids=ids):
-        flag_acknowledge(observation=view.observation, kind=view.kind, reason=reason, user=user)
+        flag_acknowledge(
+            observation=view.observation,
+            kind=view.kind,
+            dimension=view.dimension,
+            reason=reason,
+            user=user,
+        )

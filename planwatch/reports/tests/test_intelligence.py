@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from planwatch.performance import selectors
 from planwatch.performance.models import Indicator
 from planwatch.performance.periods import Month, parse_period
 from planwatch.performance.services import flag_acknowledge
@@ -238,6 +239,75 @@ def test_a_stated_basis_is_used_for_the_change(report_plan, draft_report):
     )
 
 
+def _indicator(report_plan, code, name, periods, **fields):
+    indicator = IndicatorFactory(code=code, name=name, **fields)
+    indicator.priorities.add(report_plan.priorities.contact)
+    for period, value in periods.items():
+        ObservationFactory(indicator=indicator, period=period, value=Decimal(value))
+    return indicator
+
+
+def test_figures_for_the_month_of_the_meeting_are_reported(report_plan, draft_report):
+    # The report ends on the meeting day, 20 November 2019: November's figure is reported,
+    # December's is not.
+    _indicator(
+        report_plan,
+        "followers",
+        "Followers on Twitter",
+        {"2019-07": "3200", "2019-11": "3700", "2019-12": "3800"},
+        aggregation="last",
+    )
+    _, blocks = _blocks(draft_report)
+    block = blocks["Business Intelligence Information – Followers on Twitter"]
+    assert [c["label"] for c in block["columns"]] == ["Measure", "July 2019", "November 2019"]
+    assert _texts(block) == [["Followers on Twitter", "3,200", "3,700"]]
+    assert block["latest"] == "2019-11"
+
+
+def test_periods_of_another_length_are_not_mixed_in(report_plan, draft_report):
+    # Two financial years compare; a later document's single quarter does not displace them.
+    _indicator(
+        report_plan,
+        "complaints",
+        "Complaint cases recorded",
+        {"FY2017/18": "328", "FY2018/19": "338", "FY2019/20-Q1": "120"},
+    )
+    _, blocks = _blocks(draft_report)
+    block = blocks["Business Intelligence Information – Complaint cases recorded"]
+    assert [c["label"] for c in block["columns"]] == ["Measure", "2017/18", "2018/19"]
+    assert (block["latest"], block["basis_period"]) == ("FY2018/19", "FY2017/18")
+
+
+def test_with_nothing_to_compare_the_latest_is_shown_alone(report_plan, draft_report):
+    _indicator(
+        report_plan,
+        "surgeries",
+        "Public surgeries held",
+        {"FY2018/19": "12", "2019-Q2": "4"},
+    )
+    _, blocks = _blocks(draft_report)
+    block = blocks["Business Intelligence Information – Public surgeries held"]
+    assert [c["label"] for c in block["columns"]] == ["Measure", "Apr–Jun 2019"]
+    assert block["intro"] == "Figures for Apr–Jun 2019."
+
+
+def test_a_basis_made_from_its_months_gives_the_change(report_plan, draft_report):
+    # The quarter's basis is not stored, but its months are: they are added up for it, and
+    # the months themselves are not shown beside the quarters.
+    months = {str(Month(2018, 1) + i): "10" for i in range(9)}
+    _indicator(
+        report_plan,
+        "asb",
+        "Anti-social behaviour",
+        {**months, "2019-Q3": "33"},
+        table_layout="periods_as_rows",
+    )
+    _, blocks = _blocks(draft_report)
+    block = blocks["Business Intelligence Information – Anti-social behaviour"]
+    assert _texts(block) == [["Jul–Sep 2019", "33 (+10.0%)"], ["Jul–Sep 2018", "30"]]
+    assert (block["latest"], block["basis_period"]) == ("2019-Q3", "2018-Q3")
+
+
 # Charts
 
 
@@ -262,6 +332,23 @@ def test_a_monthly_series_gets_an_spc_chart(report_plan, draft_report):
     assert _texts(block)[0][0] == "999 calls"
     assert block["chart_svg"].startswith("<svg")
     assert "999 calls, Oct 2017–Sep 2019, by month" in block["chart_svg"]
+
+
+def test_an_spc_chart_needs_the_selectors_minimum_of_months(report_plan, draft_report):
+    assert intelligence.SPC_MIN_POINTS == selectors.SPC_MIN_POINTS
+    title = "Business Intelligence Information – 999 calls"
+    indicator = IndicatorFactory(code="calls-999", name="999 calls", polarity="neither")
+    indicator.priorities.add(report_plan.priorities.contact)
+    last = Month(2019, 9)
+    for i in range(selectors.SPC_MIN_POINTS - 1):
+        ObservationFactory(indicator=indicator, period=str(last - i), value=10000 + i % 3)
+    _, blocks = _blocks(draft_report)
+    assert blocks[title]["chart_svg"] == ""
+    ObservationFactory(
+        indicator=indicator, period=str(last - selectors.SPC_MIN_POINTS + 1), value=10000
+    )
+    _, blocks = _blocks(draft_report)
+    assert "999 calls, Jul 2018–Sep 2019, by month" in blocks[title]["chart_svg"]
 
 
 def test_a_survey_percentage_gets_bars_with_confidence_intervals(report_plan, draft_report):

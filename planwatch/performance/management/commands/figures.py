@@ -14,10 +14,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from planwatch.performance import selectors
+from planwatch.performance.breakdowns import BreakdownError, breakdown_canonical
 from planwatch.performance.checking import check_file
 from planwatch.performance.imports import ImportRejected
 from planwatch.performance.periods import PeriodError, parse_period
-from planwatch.performance.validation import format_breakdown, parse_breakdown
 
 
 def _refuse(message: str) -> CommandError:
@@ -149,10 +149,12 @@ class Command(BaseCommand):
         area_obj = selectors.area_resolve(area)
         if area_obj is None:
             raise _refuse(f"No area '{area}'. Give a GSS code or an area's name.")
-        pairs = parse_breakdown(breakdown)
-        if any(not k or not v for k, v in pairs.items()):
-            raise _refuse(f"Breakdown '{breakdown}' should read like channel=999;group=female.")
-        return indicator_obj, area_obj, format_breakdown(pairs)
+        try:
+            # As the import stores it: "Channel = 999" finds channel=999.
+            breakdown = breakdown_canonical(breakdown)
+        except BreakdownError as exc:
+            raise _refuse(f"--breakdown: {exc}") from None
+        return indicator_obj, area_obj, breakdown
 
     def _period(self, text, option):
         try:
