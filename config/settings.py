@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "planwatch.plan",
     "planwatch.accountability",
     "planwatch.performance",
+    "planwatch.opendata",
     "planwatch.dashboard",
     "planwatch.reports",
     "planwatch.demo",

@@ -1,0 +1,181 @@
+"""police.uk open data: street-level crime, outcomes and stop-and-search, as imported.
+
+These are bulk data derived from the published files, not domain data that officers edit: an
+import writes tens of thousands of rows at a time and a re-import replaces a force-month
+wholesale. So the activity log records one entry per import run (the ``ImportRun`` itself,
+created with ``planwatch.core.audit.save_created``), never one per row. What a run wrote is
+traceable through ``ForceMonth.run``.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from planwatch.core.models import BaseModel
+
+
+class FileKind(models.TextChoices):
+    STREET = "street", "Street-level crime"
+    OUTCOMES = "outcomes", "Outcomes"
+    STOP_AND_SEARCH = "stop_and_search", "Stop and search"
+
+
+class ImportRun(BaseModel):
+    """One ``planwatch import-policeuk`` run: when (``created_at``), who (``created_by`` or
+    ``actor_label``), what it read, what it kept and what it set aside."""
+
+    actor_label = models.CharField(
+        max_length=100, blank=True, help_text="Who ran it, when not a signed-in user."
+    )
+    paths = models.JSONField(default=list, blank=True, help_text="The files read, by name.")
+    counts = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='Rows kept per month and file kind: {"2024-01": {"street": 6116, …}, …}.',
+    )
+    set_aside = models.JSONField(
+        default=dict, blank=True, help_text="Rows not kept, by reason: {reason: count}."
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        files = len(self.paths)
+        return f"police.uk import of {files} file{'s' if files != 1 else ''}"
+
+
+class ForceMonth(models.Model):
+    """One force's file of one kind for one month, as last imported. Re-importing the same
+    force × month × kind replaces its rows."""
+
+    force = models.CharField(max_length=60, help_text='As in the file name: "cambridgeshire".')
+    month = models.DateField(help_text="The first day of the month.")
+    kind = models.CharField(max_length=20, choices=FileKind.choices)
+    rows_kept = models.PositiveIntegerField()
+    rows_set_aside = models.PositiveIntegerField()
+    run = models.ForeignKey(ImportRun, on_delete=models.PROTECT, related_name="force_months")
+
+    class Meta:
+        ordering = ["force", "month", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["force", "month", "kind"], name="opendata_forcemonth_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.force} {self.month:%Y-%m} {self.kind}"
+
+
+class StreetCrimeCount(models.Model):
+    """Street-level crimes (anti-social behaviour included) in one LSOA, of one type, in a month."""
+
+    force = models.CharField(max_length=60)
+    month = models.DateField()
+    lsoa_code = models.CharField(max_length=12)
+    lsoa_name = models.CharField(max_length=150)
+    crime_type = models.CharField(max_length=100)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["force", "month", "lsoa_code", "crime_type"],
+                name="opendata_streetcrime_unique",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["crime_type", "month"], name="opendata_street_type_month"),
+            models.Index(fields=["lsoa_code", "month"], name="opendata_street_lsoa_month"),
+        ]
+
+
+class StreetOutcomeCount(models.Model):
+    """Street-level crimes in one LSOA in a month by their last outcome category (blank for
+    anti-social behaviour, which has none)."""
+
+    force = models.CharField(max_length=60)
+    month = models.DateField()
+    lsoa_code = models.CharField(max_length=12)
+    last_outcome_category = models.CharField(max_length=150, blank=True)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["force", "month", "lsoa_code", "last_outcome_category"],
+                name="opendata_streetoutcome_unique",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["lsoa_code", "month"], name="opendata_outcome_lsoa_month"),
+        ]
+
+
+class OutcomeCount(models.Model):
+    """Outcomes recorded in a month (for crimes of that or earlier months), by outcome type."""
+
+    force = models.CharField(max_length=60)
+    month = models.DateField()
+    outcome_type = models.CharField(max_length=150)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["force", "month", "outcome_type"], name="opendata_outcomecount_unique"
+            )
+        ]
+
+
+class StopSearch(models.Model):
+    """One stop-and-search record as published. Blank text fields are kept as ""."""
+
+    force = models.CharField(max_length=60)
+    month = models.DateField(help_text="The month of the file it was published in.")
+    type = models.CharField(max_length=60)
+    occurred_at = models.DateTimeField(help_text="As published, in UTC.")
+    part_of_policing_operation = models.BooleanField(null=True)
+    policing_operation = models.TextField(blank=True)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    gender = models.CharField(max_length=60, blank=True)
+    age_range = models.CharField(max_length=60, blank=True)
+    self_defined_ethnicity = models.TextField(blank=True)
+    officer_defined_ethnicity = models.CharField(max_length=60, blank=True)
+    legislation = models.TextField(blank=True)
+    object_of_search = models.TextField(blank=True)
+    outcome = models.TextField(blank=True)
+    outcome_linked_to_object_of_search = models.BooleanField(null=True)
+    removal_of_more_than_outer_clothing = models.BooleanField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["month"], name="opendata_stopsearch_month"),
+            models.Index(fields=["force", "month"], name="opendata_stopsearch_fmonth"),
+        ]
+
+
+class Lsoa(models.Model):
+    """An LSOA seen in the files, and the district it lies in, read from its name
+    ("Cambridge 007B" → "Cambridge")."""
+
+    code = models.CharField(max_length=12, unique=True)
+    name = models.CharField(max_length=150)
+    district_name = models.CharField(max_length=150, db_index=True)
+    district = models.ForeignKey(
+        "places.Area",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="policeuk_lsoas",
+        help_text="The district area of that name, when PlanWatch has one.",
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "LSOA"
+
+    def __str__(self):
+        return f"{self.code} {self.name}"

@@ -1,0 +1,41 @@
+"""The real police.uk files the tests read in place, and independent counts of them made with
+Python's csv module."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from pathlib import Path
+
+from django.conf import settings
+
+DATA = Path(settings.BASE_DIR).parent / "shared" / "data"
+POLICEUK_2024 = DATA / "policeuk" / "2024"
+SOURCES = DATA / "SOURCES.md"
+
+
+def source_row_counts() -> dict[str, int]:
+    """Data rows per 2024 file, as SOURCES.md lists them."""
+    counts = {}
+    for line in SOURCES.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^\| (2024-\d\d-[\w-]+\.csv) \|.*\| (\d+) \| [0-9a-f]{32} \|$", line)
+        if match:
+            counts[match[1]] = int(match[2])
+    return counts
+
+
+def csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def street_counts_by_district() -> Counter:
+    """Street crimes with a location, by (month, district, crime type)."""
+    counts: Counter = Counter()
+    for path in sorted(POLICEUK_2024.glob("*-street.csv")):
+        for row in csv_rows(path):
+            if row["LSOA code"] and row["Month"] == path.name[:7]:
+                district = re.sub(r" \d{3}[A-Z]$", "", row["LSOA name"])
+                counts[(row["Month"], district, row["Crime type"])] += 1
+    return counts

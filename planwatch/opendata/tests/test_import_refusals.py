@@ -1,0 +1,147 @@
+"""Damaged and wrong files are refused with a message naming the file (and its line and column
+where DuckDB gives them), and nothing changes; archives and re-imports of a few months."""
+
+import csv
+import io
+import shutil
+import zipfile
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db.models import Sum
+
+from planwatch.opendata.models import ForceMonth, ImportRun, StopSearch, StreetCrimeCount
+
+from .helpers import POLICEUK_2024, source_row_counts
+
+pytestmark = [
+    pytest.mark.skipif(not POLICEUK_2024.is_dir(), reason="needs ../shared/data"),
+    pytest.mark.django_db,
+]
+
+JAN = "2024-01-cambridgeshire-street.csv"
+FEB = "2024-02-cambridgeshire-street.csv"
+
+
+def _import(*paths):
+    out, err = StringIO(), StringIO()
+    call_command("import_policeuk", *map(str, paths), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def _refused(*paths) -> str:
+    err = StringIO()
+    with pytest.raises(CommandError) as error:
+        call_command("import_policeuk", *map(str, paths), stdout=StringIO(), stderr=err)
+    assert error.value.returncode == 2
+    assert "nothing was imported" in str(error.value)
+    return err.getvalue()
+
+
+def _state():
+    return (
+        ImportRun.objects.count(),
+        list(ForceMonth.objects.values_list("force", "month", "kind", "rows_kept")),
+        StreetCrimeCount.objects.aggregate(n=Sum("count"))["n"],
+        StopSearch.objects.count(),
+    )
+
+
+@pytest.fixture
+def january():
+    """January's street file imported, so that a refused run has something to leave alone."""
+    _import(POLICEUK_2024 / JAN)
+    return _state()
+
+
+def _write(tmp_path, name, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_a_truncated_file_is_refused_naming_file_line_and_column(tmp_path, january):
+    data = (POLICEUK_2024 / FEB).read_bytes()
+    truncated = _write(tmp_path, FEB, data[:50_000])
+    err = _refused(POLICEUK_2024 / "2024-02-cambridgeshire-outcomes.csv", truncated)
+    line = data[:50_000].count(b"\n") + 1
+    assert f"{FEB}, line {line}, column " in err
+    assert "of the 12 fields: the file is truncated or damaged" in err
+    assert _state() == january
+
+
+def test_an_unterminated_quote_is_refused(tmp_path, january):
+    data = (POLICEUK_2024 / FEB).read_bytes().split(b"\r\n")
+    data[10] = b'x,2024-02,"Cambridgeshire Constabulary,Camb'
+    err = _refused(_write(tmp_path, FEB, b"\r\n".join(data)))
+    assert f"{FEB}, line 11, column Reported by: a quoted value is not closed" in err
+    assert _state() == january
+
+
+def test_a_file_with_a_missing_column_is_refused(tmp_path, january):
+    reader = csv.reader(io.StringIO((POLICEUK_2024 / FEB).read_text(encoding="utf-8")))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in reader:
+        writer.writerow(row[:9] + row[10:])  # no "Crime type"
+    err = _refused(_write(tmp_path, FEB, buffer.getvalue().encode()))
+    assert f"{FEB}, line 1, column Crime type: the column is missing" in err
+    assert _state() == january
+
+
+def test_a_non_csv_file_is_refused(tmp_path, january):
+    png = _write(tmp_path, FEB, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    assert f"{FEB}: not a CSV file" in _refused(png)
+    notes = _write(tmp_path, "notes.csv", b"name,value\r\nfoo,1\r\n")
+    assert "notes.csv, line 1: not a police.uk street, outcomes or stop-and-search file" in (
+        _refused(notes)
+    )
+    assert _state() == january
+
+
+def test_every_bad_file_is_reported_in_one_run(tmp_path, january):
+    png = _write(tmp_path, FEB, b"\x00" * 10)
+    text = _write(tmp_path, "readme.txt", b"Downloaded from police.uk\n")
+    err = _refused(png, text, tmp_path / "missing.csv")
+    assert f"{FEB}: not a CSV file" in err
+    assert "readme.txt, line 1: not a police.uk" in err
+    assert "missing.csv: no such file or folder" in err
+
+
+def test_a_zip_of_two_months_imports_and_reimporting_replaces(tmp_path):
+    archive = tmp_path / "policeuk.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for month in ("2024-01", "2024-02"):
+            for path in sorted(POLICEUK_2024.glob(f"{month}-*.csv")):
+                z.write(path, f"{month}/{path.name}")
+    out, err = _import(archive)
+    assert "Reading policeuk.zip:2024-02/2024-02-cambridgeshire-street.csv (6,499 rows)" in err
+    expected = source_row_counts()
+    assert ForceMonth.objects.count() == 6
+    for fm in ForceMonth.objects.all():
+        name = f"{fm.month:%Y-%m}-{fm.force}-{fm.kind.replace('_', '-')}.csv"
+        assert fm.rows_kept + fm.rows_set_aside == expected[name]
+    before = _state()[1:]
+    _import(POLICEUK_2024 / JAN)  # January again: replaced, not doubled
+    assert _state()[1:] == before
+    assert ImportRun.objects.count() == 2
+
+
+def test_a_month_that_differs_from_the_file_name_is_set_aside(tmp_path):
+    lines = (POLICEUK_2024 / JAN).read_bytes().split(b"\r\n")
+    lines[1] = lines[1].replace(b",2024-01,", b",2023-12,", 1)
+    out, _ = _import(_write(tmp_path, JAN, b"\r\n".join(lines)))
+    assert "  Month differs from the file name's month: 1" in out
+    fm = ForceMonth.objects.get()
+    assert fm.rows_kept + fm.rows_set_aside == 6116
+
+
+def test_the_same_force_month_twice_in_one_run_is_refused(tmp_path):
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    shutil.copy(POLICEUK_2024 / JAN, copy / JAN)
+    err = _refused(POLICEUK_2024 / JAN, copy / JAN)
+    assert "the same force, month and kind" in err
+    assert ImportRun.objects.count() == 0
