@@ -11,6 +11,7 @@ urlpatterns = [
     path("partners/", include("planwatch.partners.urls")),
     path("meetings/", include("planwatch.accountability.urls")),
     path("performance/", include("planwatch.performance.urls")),
+    path("open-data/", include("planwatch.opendata.urls")),
     path("reports/", include("planwatch.reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -127,3 +127,32 @@ def can_acknowledge_flags(user, obj=None) -> bool:
     """Accept, with a reason, a printed figure that disagrees with the data: officers (and
     administrators)."""
     return is_officer(user)
+
+
+def can_view_neighbourhoods(user, obj=None) -> bool:
+    """Neighbourhoods (named sets of LSOAs) and their before/after comparisons: the OPCC's
+    staff and Board / Panel members."""
+    return can_view_plan(user)
+
+
+def can_manage_neighbourhoods(user, obj=None) -> bool:
+    """Define and change neighbourhoods: officers (and administrators)."""
+    return is_officer(user)
+
+
+def can_view_stop_search(user, obj=None) -> bool:
+    """Stop-and-search figures for the Independent Scrutiny Group, and the population figures
+    behind their rates: the OPCC's staff and Board / Panel members."""
+    return can_view_plan(user)
+
+
+def can_manage_population_figures(user, obj=None) -> bool:
+    """Enter and change the population figures that stop-and-search rates per 1,000 and
+    disproportionality ratios use: officers (and administrators)."""
+    return is_officer(user)
+
+
+def can_view_areas(user, obj=None) -> bool:
+    """The area pages (police.uk street crime for the force and each district): the OPCC's
+    staff and Board / Panel members."""
+    return can_view_plan(user)

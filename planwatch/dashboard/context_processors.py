@@ -19,6 +19,7 @@ def navigation(request):
                 ("Partnerships", "partners:partnership_list", "/partners/"),
                 ("Meetings", "accountability:meeting_list", "/meetings/"),
                 ("Performance", "performance:indicator_list", "/performance/"),
+                ("Crime data", "opendata:area_list", "/open-data/"),
                 ("Reports", "reports:report_list", "/reports/"),
             ]
         elif user.is_partner:

@@ -179,3 +179,45 @@ class Lsoa(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.name}"
+
+
+class Neighbourhood(BaseModel):
+    """A named set of LSOAs an officer defines to ask questions of a place (e.g. Arbury, for
+    a Safer Streets bid). Domain data: every change is recorded in the activity log."""
+
+    name = models.CharField(max_length=150, unique=True)
+    slug = models.SlugField(max_length=60, unique=True, help_text="Used in addresses and the CLI.")
+    description = models.TextField(blank=True)
+    lsoas = models.ManyToManyField(Lsoa, related_name="neighbourhoods", verbose_name="LSOAs")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PopulationFigure(BaseModel):
+    """The population of one group (e.g. officer-defined ethnicity "Black"), entered by an
+    officer so that stop-and-search rates per 1,000 and disproportionality ratios can be
+    worked out. None are shipped: the figures, and their source, are the office's choice."""
+
+    class GroupBy(models.TextChoices):
+        OFFICER_DEFINED_ETHNICITY = "officer_defined_ethnicity", "Officer-defined ethnicity"
+        SELF_DEFINED_ETHNICITY = "self_defined_ethnicity", "Self-defined ethnicity"
+        AGE_RANGE = "age_range", "Age range"
+        GENDER = "gender", "Gender"
+
+    group_by = models.CharField(max_length=30, choices=GroupBy.choices)
+    group = models.CharField(max_length=150, help_text="As police.uk writes it, e.g. Black.")
+    population = models.PositiveIntegerField()
+    source = models.CharField(max_length=300, help_text="e.g. Census 2021, table TS021.")
+
+    class Meta:
+        ordering = ["group_by", "group"]
+        constraints = [
+            models.UniqueConstraint(fields=["group_by", "group"], name="one_population_per_group")
+        ]
+
+    def __str__(self):
+        return f"{self.get_group_by_display()}: {self.group}"

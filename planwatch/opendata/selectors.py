@@ -10,7 +10,7 @@ from django.db.models import Count, Q, Sum
 
 from planwatch.places.models import Area
 
-from .models import Lsoa, StopSearch, StreetCrimeCount
+from .models import Lsoa, PopulationFigure, StopSearch, StreetCrimeCount
 from .reading import NFA
 
 GSS_CODE = re.compile(r"^[EWSN]\d{8}$", re.I)
@@ -20,6 +20,7 @@ STOP_SEARCH_GROUPS = (
     "self_defined_ethnicity",
     "age_range",
     "gender",
+    "legislation",
     "object_of_search",
     "outcome",
 )
@@ -136,3 +137,22 @@ def stop_search_by_group(*, first: dt.date, last: dt.date, by: str) -> list[Stop
             totals[i] += row[key]
     groups = [StopSearchGroup(group, *totals) for group, totals in merged.items()]
     return sorted(groups, key=lambda g: (-g.searches, g.group))
+
+
+def stop_search_months() -> list[dt.date]:
+    """The months that hold stop-and-search records, earliest first."""
+    return list(StopSearch.objects.order_by("month").values_list("month", flat=True).distinct())
+
+
+def stop_search_groups_seen(*, by: str) -> list[str]:
+    """The values police.uk wrote in one field of the imported records, blank left out."""
+    if by not in STOP_SEARCH_GROUPS:
+        raise QueryError(f"Cannot group by {by!r}: use one of {', '.join(STOP_SEARCH_GROUPS)}.")
+    values = StopSearch.objects.order_by(by).values_list(by, flat=True).distinct()
+    return list(dict.fromkeys(v.strip() for v in values if v.strip()))
+
+
+def population_figures(*, group_by: str | None = None):
+    """Entered population figures, for one grouping or all of them."""
+    figures = PopulationFigure.objects.select_related("updated_by")
+    return figures.filter(group_by=group_by) if group_by else figures.all()

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.text import slugify
 
-from planwatch.core.audit import save_created
+from planwatch.core.audit import save_changed, save_created, snapshot
 from planwatch.places.models import Area
 
 from .models import (
@@ -27,7 +29,9 @@ from .models import (
     ForceMonth,
     ImportRun,
     Lsoa,
+    Neighbourhood,
     OutcomeCount,
+    PopulationFigure,
     StopSearch,
     StreetCrimeCount,
     StreetOutcomeCount,
@@ -150,3 +154,80 @@ def _lsoas_update(results: list[FileResult]) -> None:
         unique_fields=["code"],
         update_fields=["name", "district_name", "district"],
     )
+
+
+# --- Neighbourhoods
+# Named sets of LSOAs that officers define. Domain data: each change is recorded (audit), the
+# LSOAs included (``m2m``).
+
+NEIGHBOURHOOD_RESERVED_SLUGS = {"add"}
+
+
+def _neighbourhood_slug(name: str, *, exclude_pk=None) -> str:
+    base = (slugify(name) or "neighbourhood")[:55]
+    slug, n = base, 2
+    taken = Neighbourhood.objects.exclude(pk=exclude_pk)
+    while slug in NEIGHBOURHOOD_RESERVED_SLUGS or taken.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+def _neighbourhood_lsoas_check(lsoas) -> list[Lsoa]:
+    lsoas = list(lsoas)
+    if not lsoas:
+        raise ValidationError({"lsoas": "Choose at least one LSOA, or enter their codes"})
+    return lsoas
+
+
+@transaction.atomic
+def neighbourhood_create(*, user, name: str, lsoas, description: str = "") -> Neighbourhood:
+    """Record a neighbourhood; its slug is made from its name and then kept."""
+    lsoas = _neighbourhood_lsoas_check(lsoas)
+    neighbourhood = Neighbourhood(
+        name=name.strip(), slug=_neighbourhood_slug(name), description=description.strip()
+    )
+    return save_created(neighbourhood, user=user, m2m={"lsoas": lsoas})
+
+
+@transaction.atomic
+def neighbourhood_update(
+    *, user, neighbourhood: Neighbourhood, name: str, lsoas, description: str = ""
+) -> Neighbourhood:
+    """Change a neighbourhood's name, description or LSOAs (its slug stays, so addresses and
+    scripts keep working)."""
+    lsoas = _neighbourhood_lsoas_check(lsoas)
+    neighbourhood = Neighbourhood.objects.select_for_update().get(pk=neighbourhood.pk)
+    before = snapshot(neighbourhood)
+    neighbourhood.name = name.strip()
+    neighbourhood.description = description.strip()
+    return save_changed(neighbourhood, user=user, before=before, m2m={"lsoas": lsoas})
+
+
+# Population figures behind stop-and-search rates per 1,000. Entered by officers: each change
+# is recorded (audit).
+
+
+@transaction.atomic
+def population_figure_save(
+    *,
+    user,
+    group_by: str,
+    group: str,
+    population: int,
+    source: str,
+    figure: PopulationFigure | None = None,
+) -> PopulationFigure:
+    """Add a population figure, or change ``figure``."""
+    if figure is None:
+        figure = PopulationFigure(
+            group_by=group_by, group=group.strip(), population=population, source=source.strip()
+        )
+        return save_created(figure, user=user)
+    figure = PopulationFigure.objects.select_for_update().get(pk=figure.pk)
+    before = snapshot(figure)
+    figure.group_by = group_by
+    figure.group = group.strip()
+    figure.population = population
+    figure.source = source.strip()
+    return save_changed(figure, user=user, before=before)

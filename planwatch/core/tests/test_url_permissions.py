@@ -26,6 +26,12 @@ from planwatch.accounts.tests.factories import (
     OfficerFactory,
     PartnerFactory,
 )
+from planwatch.opendata.tests.factories import (
+    LsoaFactory,
+    NeighbourhoodFactory,
+    PopulationFigureFactory,
+    StopSearchFactory,
+)
 from planwatch.partners.tests.factories import (
     MembershipFactory,
     OrganisationFactory,
@@ -122,6 +128,20 @@ ROUTES: dict[str, Route] = {
     "reports:report_edit": Route(STAFF, _kw(pk="report_pk")),
     "reports:report_finalise": Route(STAFF, _kw(pk="report_pk")),
     "reports:report_download": Route(STAFF, lambda w: {"pk": w.report_pk, "fmt": "html"}),
+    # Area pages: police.uk street crime for the force and each district.
+    "opendata:area_list": Route(READERS),
+    "opendata:area_force": Route(READERS),
+    "opendata:area_district": Route(READERS, _kw(district="district_slug")),
+    # Neighbourhoods (named sets of police.uk LSOAs).
+    "opendata:neighbourhood_list": Route(READERS),
+    "opendata:neighbourhood_create": Route(STAFF),
+    "opendata:neighbourhood_detail": Route(READERS, _kw(slug="neighbourhood_slug")),
+    "opendata:neighbourhood_edit": Route(STAFF, _kw(slug="neighbourhood_slug")),
+    # Stop and search for the Independent Scrutiny Group, and the population figures behind it.
+    "opendata:stop_search": Route(READERS),
+    "opendata:population_figure_list": Route(READERS),
+    "opendata:population_figure_create": Route(STAFF),
+    "opendata:population_figure_edit": Route(STAFF, _kw(pk="population_figure_pk")),
 }
 
 
@@ -160,6 +180,11 @@ class World:
         self.flagged_observation_pk = ObservationFactory(
             indicator=indicator, value=30.41, numerator=420, denominator=1381, stated_value="30.0"
         ).pk
+        self.neighbourhood_slug = NeighbourhoodFactory(name="Arbury", slug="arbury").slug
+        self.district_slug = "south-cambridgeshire"
+        LsoaFactory(district_name="South Cambridgeshire")
+        StopSearchFactory()
+        self.population_figure_pk = PopulationFigureFactory().pk
         self.users = {
             "partner": PartnerFactory(username="matrix-partner"),
             "member": MemberFactory(username="matrix-member"),

@@ -4,13 +4,17 @@ Python's csv module."""
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections import Counter
 from pathlib import Path
 
 from django.conf import settings
 
-DATA = Path(settings.BASE_DIR).parent / "shared" / "data"
+# The shared data folder beside the repository (../shared/data), or where PLANWATCH_DATA_DIR says.
+DATA = Path(
+    os.environ.get("PLANWATCH_DATA_DIR") or Path(settings.BASE_DIR).parent / "shared" / "data"
+)
 POLICEUK_2024 = DATA / "policeuk" / "2024"
 SOURCES = DATA / "SOURCES.md"
 

@@ -31,7 +31,10 @@ from planwatch.places.models import Area
 
 from .helpers import POLICEUK_2024, csv_rows, source_row_counts, street_counts_by_district
 
-pytestmark = pytest.mark.skipif(not POLICEUK_2024.is_dir(), reason="needs ../shared/data")
+pytestmark = pytest.mark.skipif(
+    not POLICEUK_2024.is_dir(),
+    reason="needs the police.uk files: ../shared/data, or set PLANWATCH_DATA_DIR",
+)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,10 @@ from planwatch.opendata.models import ForceMonth, ImportRun, StopSearch, StreetC
 from .helpers import POLICEUK_2024, source_row_counts
 
 pytestmark = [
-    pytest.mark.skipif(not POLICEUK_2024.is_dir(), reason="needs ../shared/data"),
+    pytest.mark.skipif(
+        not POLICEUK_2024.is_dir(),
+        reason="needs the police.uk files: ../shared/data, or set PLANWATCH_DATA_DIR",
+    ),
     pytest.mark.django_db,
 ]
 

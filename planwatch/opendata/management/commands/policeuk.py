@@ -1,6 +1,7 @@
 """planwatch policeuk counts|stop-search — read imported police.uk data.
 
 planwatch policeuk counts --crime-type Burglary --district Cambridge --from 2024-01 --to 2024-12 --json
+planwatch policeuk counts --crime-type Burglary --neighbourhood Arbury --from 2024-01 --to 2024-12 --json
 planwatch policeuk stop-search --from 2024-01 --to 2024-12 --by officer_defined_ethnicity --json
 """
 
@@ -11,7 +12,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from planwatch.opendata import selectors
+from planwatch.opendata import neighbourhoods, selectors
 
 
 def _refuse(message: str) -> CommandError:
@@ -37,8 +38,12 @@ class Command(BaseCommand):
 
         counts = sub.add_parser("counts", help="Street crimes of one type per month.")
         counts.add_argument("--crime-type", required=True, help='e.g. "Burglary".')
-        counts.add_argument(
+        place = counts.add_mutually_exclusive_group()
+        place.add_argument(
             "--district", help="A district's name (Cambridge) or GSS code (E07000008)."
+        )
+        place.add_argument(
+            "--neighbourhood", help="A neighbourhood's name (Arbury) or slug (arbury)."
         )
         self._range(counts)
 
@@ -66,10 +71,17 @@ class Command(BaseCommand):
         except selectors.QueryError as exc:
             raise _refuse(str(exc)) from None
 
-    def handle_counts(self, *, first, last, crime_type, district, json: bool, **options):
-        rows = selectors.street_crime_monthly_counts(
-            crime_type=crime_type, first=first, last=last, district=district
-        )
+    def handle_counts(
+        self, *, first, last, crime_type, district, neighbourhood, json: bool, **options
+    ):
+        if neighbourhood:
+            rows = neighbourhoods.neighbourhood_monthly_counts(
+                crime_type=crime_type, first=first, last=last, neighbourhood=neighbourhood
+            )
+        else:
+            rows = selectors.street_crime_monthly_counts(
+                crime_type=crime_type, first=first, last=last, district=district
+            )
         if json:
             self._json(rows)
             return

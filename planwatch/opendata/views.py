@@ -1,0 +1,1 @@
+"""Views of police.uk open data. Each view names its permission rule (rule_required)."""
