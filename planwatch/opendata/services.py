@@ -36,7 +36,8 @@ from .models import (
     StreetCrimeCount,
     StreetOutcomeCount,
 )
-from .reading import FileResult, district_name
+from .reading import district_name
+from .sources import FileResult
 
 BATCH_SIZE = 5000
 

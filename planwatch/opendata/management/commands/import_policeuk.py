@@ -17,8 +17,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from planwatch.opendata.models import FileKind
-from planwatch.opendata.reading import FilesRejected, find_sources, read_all
+from planwatch.opendata.reading import read_all
 from planwatch.opendata.services import policeuk_import, run_counts
+from planwatch.opendata.sources import FilesRejected, find_sources
 
 ACTOR = "Command line"
 COLUMNS = [(FileKind.STREET, "Street"), (FileKind.OUTCOMES, "Outcomes")]

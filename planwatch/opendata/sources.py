@@ -1,0 +1,121 @@
+"""The files of a police.uk import: finding them (files, folders, .zip archives), what a read
+file holds, and how a file's problems are named (file, line, column)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planwatch.performance.imports import RowError
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file to read: where it is, and how to name it in messages."""
+
+    path: Path
+    label: str
+
+
+@dataclass
+class FileResult:
+    """One file, read, checked and aggregated."""
+
+    source: Source
+    kind: str
+    force: str
+    month: dt.date
+    data_rows: int
+    set_aside: Counter = field(default_factory=Counter)
+    # street: (lsoa_code, lsoa_name, crime_type, count) and (lsoa_code, category, count)
+    street_counts: list[tuple[str, str, str, int]] = field(default_factory=list)
+    street_outcomes: list[tuple[str, str, int]] = field(default_factory=list)
+    # outcomes: (outcome_type, count)
+    outcome_counts: list[tuple[str, int]] = field(default_factory=list)
+    # stop and search: one dict per record, with the model's field names
+    stop_searches: list[dict] = field(default_factory=list)
+
+    @property
+    def rows_kept(self) -> int:
+        return self.data_rows - sum(self.set_aside.values())
+
+    @property
+    def key(self) -> tuple[str, dt.date, str]:
+        return (self.force, self.month, self.kind)
+
+
+@dataclass(frozen=True)
+class LineError(RowError):
+    """A ``RowError`` placed by the file's line (the header is line 1), as DuckDB counts."""
+
+    @property
+    def place(self) -> str:
+        parts = [self.file_name]
+        if self.row is not None:
+            parts.append(f"line {self.row}")
+        if self.column:
+            parts.append(f"column {self.column}")
+        return ", ".join(parts)
+
+
+class FilesRejected(Exception):
+    """One or more files could not be read: nothing was imported."""
+
+    def __init__(self, errors: list[RowError]):
+        self.errors = errors
+        super().__init__("; ".join(str(e) for e in errors))
+
+
+# --- Finding files ----------------------------------------------------------------------------
+
+
+def find_sources(
+    paths: Iterable[str | Path], *, unpack_to: Path
+) -> tuple[list[Source], list[RowError]]:
+    """The files to read: each file given, the ``.csv`` files in each folder (recursed), and the
+    ``.csv`` files in each ``.zip`` archive (extracted under ``unpack_to``); and the paths that
+    could not be read."""
+    sources: list[Source] = []
+    errors: list[RowError] = []
+    for number, raw in enumerate(paths):
+        path = Path(raw)
+        if path.is_dir():
+            for found in sorted(p for p in path.rglob("*") if p.is_file()):
+                if found.suffix.lower() == ".csv":
+                    sources.append(Source(found, found.name))
+                elif found.suffix.lower() == ".zip":
+                    sources.extend(_unzip(found, unpack_to / str(number) / found.stem, errors))
+        elif path.is_file() and path.suffix.lower() == ".zip":
+            sources.extend(_unzip(path, unpack_to / str(number), errors))
+        elif path.is_file():
+            sources.append(Source(path, path.name))
+        else:
+            errors.append(LineError(str(path), "no such file or folder."))
+    unique: dict[Path, Source] = {}
+    for source in sources:
+        unique.setdefault(source.path.resolve(), source)
+    return list(unique.values()), errors
+
+
+def _unzip(path: Path, target: Path, errors: list[RowError]) -> list[Source]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [
+                m
+                for m in archive.infolist()
+                if not m.is_dir()
+                and m.filename.lower().endswith(".csv")
+                and not any(part.startswith((".", "__MACOSX")) for part in Path(m.filename).parts)
+            ]
+            archive.extractall(target, members)
+    except (zipfile.BadZipFile, OSError) as exc:
+        errors.append(LineError(path.name, f"not a readable .zip archive ({exc})."))
+        return []
+    return [
+        Source(target / m.filename, f"{path.name}:{m.filename}")
+        for m in sorted(members, key=lambda m: m.filename)
+    ]
