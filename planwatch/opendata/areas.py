@@ -8,9 +8,9 @@ see ``Lsoa.district_name``). Months are ``performance.periods.Month``; the month
 data for are its imported street files (``ForceMonth``), so a month imported with no crimes of a
 type counts 0 and a month not imported has no figure.
 
-Queries group in the database (Sum of ``count`` by month and crime type, or by LSOA, filtered by
-force, months and crime type, which the unique and type-month indexes serve); LSOAs are mapped
-to districts in Python from one query of the LSOAs concerned.
+Queries read ``DistrictCrimeCount`` (the street counts summed by district at import): a force's
+five years are a few thousand rows whatever the size of the street table, grouped in the
+database by month and crime type, or by district.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from planwatch.performance.comparisons import HUNDRED
 from planwatch.performance.periods import Month
 from planwatch.places.selectors import force_area
 
-from .models import FileKind, ForceMonth, Lsoa, StreetCrimeCount
+from .models import DistrictCrimeCount, FileKind, ForceMonth, Lsoa
 from .selectors import GSS_CODE
 
 OTHER_DISTRICTS = "Other districts"
@@ -121,11 +121,9 @@ def district_get(*, key: str) -> District | None:
 
 
 def _rows(*, force: str, district: District | None = None) -> QuerySet:
-    rows = StreetCrimeCount.objects.filter(force=force)
+    rows = DistrictCrimeCount.objects.filter(force=force)
     if district is not None:
-        rows = rows.filter(
-            lsoa_code__in=Lsoa.objects.filter(district_name=district.name).values("code")
-        )
+        rows = rows.filter(district_name=district.name)
     return rows
 
 
@@ -181,7 +179,7 @@ def district_totals(
     previous: tuple[Month, Month],
 ) -> list[AreaTotals]:
     """Every district with crimes of the force in either period, with its count in each:
-    one query grouped by LSOA, and one of those LSOAs' districts."""
+    one query grouped by district, and one of those districts' GSS codes."""
     start = min(current[0], previous[0])
     end = max(current[1], previous[1])
     rows = _in(_rows(force=force), start, end)
@@ -191,27 +189,29 @@ def district_totals(
     def during(period):
         return Sum("count", filter=Q(month__gte=period[0].start, month__lte=period[1].start))
 
-    by_lsoa = list(
+    by_district = list(
         rows.order_by()
-        .values_list("lsoa_code")
+        .values_list("district_name")
         .annotate(current=during(current), previous=during(previous))
     )
-    lsoas = {
-        code: (name, gss or "")
-        for code, name, gss in Lsoa.objects.filter(
-            code__in=[code for code, *_ in by_lsoa]
-        ).values_list("code", "district_name", "district__gss_code")
-    }
-    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    codes: dict[str, str] = {}
-    for code, now, before in by_lsoa:
-        name, gss = lsoas.get(code, (OTHER_DISTRICTS, ""))
-        sums[name][0] += now or 0
-        sums[name][1] += before or 0
-        codes[name] = codes.get(name) or gss
+    codes = dict(
+        Lsoa.objects.filter(
+            district_name__in=[name for name, *_ in by_district], district__isnull=False
+        )
+        .order_by()
+        .values_list("district_name", "district__gss_code")
+        .distinct()
+    )
     return [
-        AreaTotals(name, now, before, District(name, slugify(name), codes[name]))
-        for name, (now, before) in sorted(sums.items())
+        AreaTotals(
+            name or OTHER_DISTRICTS,
+            now or 0,
+            before or 0,
+            District(
+                name or OTHER_DISTRICTS, slugify(name or OTHER_DISTRICTS), codes.get(name, "")
+            ),
+        )
+        for name, now, before in sorted(by_district)
         if now or before
     ]
 

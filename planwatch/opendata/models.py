@@ -69,47 +69,45 @@ class ForceMonth(models.Model):
 
 
 class StreetCrimeCount(models.Model):
-    """Street-level crimes (anti-social behaviour included) in one LSOA, of one type, in a month."""
+    """Street-level crimes (anti-social behaviour included) in one LSOA in a month, by crime type
+    and last outcome category (blank for anti-social behaviour, which has none).
+
+    One table answers both questions the street files ask: crimes by LSOA × type (sum over
+    outcome categories) and by LSOA × outcome category (sum over types). Rows are written only
+    by the import, grouped by all five keys, so each combination appears once per force-month;
+    there is no unique constraint to maintain during bulk loads of millions of rows."""
 
     force = models.CharField(max_length=60)
     month = models.DateField()
     lsoa_code = models.CharField(max_length=12)
-    lsoa_name = models.CharField(max_length=150)
     crime_type = models.CharField(max_length=100)
+    last_outcome_category = models.CharField(max_length=150, blank=True, default="")
     count = models.PositiveIntegerField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["force", "month", "lsoa_code", "crime_type"],
-                name="opendata_streetcrime_unique",
-            )
-        ]
         indexes = [
-            models.Index(fields=["crime_type", "month"], name="opendata_street_type_month"),
+            models.Index(fields=["force", "month"], name="opendata_street_force_month"),
             models.Index(fields=["lsoa_code", "month"], name="opendata_street_lsoa_month"),
         ]
 
 
-class StreetOutcomeCount(models.Model):
-    """Street-level crimes in one LSOA in a month by their last outcome category (blank for
-    anti-social behaviour, which has none)."""
+class DistrictCrimeCount(models.Model):
+    """Street-level crimes of one force in one district in a month, by crime type: the street
+    counts summed over the district's LSOAs and their outcome categories, so that the force and
+    district pages read a few hundred rows however much data is loaded. Written by the import
+    with the street counts; ``services.district_counts_rebuild`` recomputes them from the
+    street counts."""
 
     force = models.CharField(max_length=60)
     month = models.DateField()
-    lsoa_code = models.CharField(max_length=12)
-    last_outcome_category = models.CharField(max_length=150, blank=True)
+    district_name = models.CharField(max_length=150, help_text="As LSOA names write it.")
+    crime_type = models.CharField(max_length=100)
     count = models.PositiveIntegerField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["force", "month", "lsoa_code", "last_outcome_category"],
-                name="opendata_streetoutcome_unique",
-            )
-        ]
         indexes = [
-            models.Index(fields=["lsoa_code", "month"], name="opendata_outcome_lsoa_month"),
+            models.Index(fields=["force", "month"], name="opendata_district_force_month"),
+            models.Index(fields=["district_name", "month"], name="opendata_district_name_month"),
         ]
 
 
@@ -151,6 +149,7 @@ class StopSearch(models.Model):
     removal_of_more_than_outer_clothing = models.BooleanField(null=True)
 
     class Meta:
+        verbose_name = "stop-and-search record"
         indexes = [
             models.Index(fields=["month"], name="opendata_stopsearch_month"),
             models.Index(fields=["force", "month"], name="opendata_stopsearch_fmonth"),
@@ -189,6 +188,14 @@ class Neighbourhood(BaseModel):
     slug = models.SlugField(max_length=60, unique=True, help_text="Used in addresses and the CLI.")
     description = models.TextField(blank=True)
     lsoas = models.ManyToManyField(Lsoa, related_name="neighbourhoods", verbose_name="LSOAs")
+    area = models.OneToOneField(
+        "places.Area",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="neighbourhood",
+        help_text="Its place among PlanWatch's areas, which indicators' figures are given for.",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -10,7 +10,7 @@ from django.db.models import Count, Q, Sum
 
 from planwatch.places.models import Area
 
-from .models import Lsoa, PopulationFigure, StopSearch, StreetCrimeCount
+from .models import DistrictCrimeCount, Lsoa, PopulationFigure, StopSearch
 from .reading import NFA
 
 GSS_CODE = re.compile(r"^[EWSN]\d{8}$", re.I)
@@ -42,7 +42,7 @@ def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
 
 def crime_types() -> list[str]:
     return list(
-        StreetCrimeCount.objects.order_by("crime_type")
+        DistrictCrimeCount.objects.order_by("crime_type")
         .values_list("crime_type", flat=True)
         .distinct()
     )
@@ -77,14 +77,13 @@ def street_crime_monthly_counts(
     if crime_type.strip().lower() not in known:
         listed = ", ".join(known.values()) or "none imported yet"
         raise QueryError(f"Unknown crime type {crime_type!r}. Crime types: {listed}.")
-    rows = StreetCrimeCount.objects.filter(
+    rows = DistrictCrimeCount.objects.filter(
         crime_type=known[crime_type.strip().lower()],
         month__gte=first.replace(day=1),
         month__lte=last,
     )
     if district:
-        name = district_resolve(district=district)
-        rows = rows.filter(lsoa_code__in=Lsoa.objects.filter(district_name=name).values("code"))
+        rows = rows.filter(district_name=district_resolve(district=district))
     totals = dict(rows.values_list("month").annotate(total=Sum("count")).order_by("month"))
     return [
         {"month": f"{month:%Y-%m}", "count": int(totals.get(month, 0))}

@@ -1,30 +1,34 @@
-"""Writing imported police.uk data.
+"""Writing imported police.uk data, and the officer-entered data of the open-data pages.
 
-``policeuk_import`` writes the files that ``reading.read_all`` has read and checked, all in one
-transaction: a run is all-or-nothing. Each force × month × kind it holds replaces what was
-there (its rows are deleted, then the new ones inserted), so importing a month again never
-doubles it.
+``policeuk_import`` writes what ``ingest.stage`` has read and checked, all in one transaction:
+a run is all-or-nothing. Each force × month × kind it holds replaces what was there (its rows
+are deleted, then the new ones inserted), so importing a month again never doubles it.
+
+The rows are streamed out of DuckDB, never held in memory: on PostgreSQL DuckDB writes each
+table as CSV to the staging folder and ``COPY … FROM STDIN`` loads it in 1 MB chunks; on SQLite
+they are inserted in batches of ``BATCH_SIZE``. Either way memory stays flat however large the
+archive (see docs/benchmarks.md).
 
 The activity log gets one entry per run (the ``ImportRun``), not one per row: these are bulk
 data derived from published files, not records that officers edit.
-
-Rows are inserted with ``bulk_create(batch_size=5000)`` on every database. That is simple and
-portable; a faster path for PostgreSQL (``COPY ... FROM STDIN`` through psycopg's ``copy``)
-can replace ``_insert`` later without changing anything else here.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.text import slugify
 
 from planwatch.core.audit import save_changed, save_created, snapshot
 from planwatch.places.models import Area
 
+from .indicators import crime_figures_feed, neighbourhood_area_sync
+from .ingest import DISTRICT_SQL, Staged, batches
 from .models import (
+    DistrictCrimeCount,
     FileKind,
     ForceMonth,
     ImportRun,
@@ -34,19 +38,85 @@ from .models import (
     PopulationFigure,
     StopSearch,
     StreetCrimeCount,
-    StreetOutcomeCount,
 )
-from .reading import district_name
 from .sources import FileResult
 
-BATCH_SIZE = 5000
+BATCH_SIZE = 20_000
+CHUNK = 1 << 20
 
 # What each kind of file replaces for its force and month.
 REPLACES = {
-    FileKind.STREET: (StreetCrimeCount, StreetOutcomeCount),
+    FileKind.STREET: (StreetCrimeCount, DistrictCrimeCount),
     FileKind.OUTCOMES: (OutcomeCount,),
     FileKind.STOP_AND_SEARCH: (StopSearch,),
 }
+_KEPT = "FROM {table} JOIN files USING (file) WHERE reason IS NULL"
+# What is written, per model: the model's columns and DuckDB's query over the staged tables.
+STREET_SQL = (
+    "SELECT files.force, files.month, lsoa_code, crime_type, category, n "
+    + _KEPT.format(table="street")
+    + " ORDER BY 1, 2, 3, 4, 5"
+)
+DISTRICT_SQL_ROWS = (
+    f"SELECT files.force, files.month, coalesce({DISTRICT_SQL}, ''), crime_type, sum(n) "
+    + _KEPT.format(table="street")
+    + " GROUP BY ALL ORDER BY 1, 2, 3, 4"
+)
+OUTCOMES_SQL = (
+    "SELECT files.force, files.month, outcome_type, sum(n) "
+    + _KEPT.format(table="outcomes")
+    + " GROUP BY ALL ORDER BY 1, 2, 3"
+)
+STOP_SEARCH_COLUMNS = [
+    "force",
+    "month",
+    "occurred_at",
+    "type",
+    "part_of_policing_operation",
+    "policing_operation",
+    "latitude",
+    "longitude",
+    "gender",
+    "age_range",
+    "self_defined_ethnicity",
+    "officer_defined_ethnicity",
+    "legislation",
+    "object_of_search",
+    "outcome",
+    "outcome_linked_to_object_of_search",
+    "removal_of_more_than_outer_clothing",
+]
+TEXT_COLUMNS = {
+    "type",
+    "policing_operation",
+    "gender",
+    "age_range",
+    "self_defined_ethnicity",
+    "officer_defined_ethnicity",
+    "legislation",
+    "object_of_search",
+    "outcome",
+}
+
+
+def _stop_search_sql(*, postgresql: bool) -> str:
+    columns = []
+    for name in STOP_SEARCH_COLUMNS:
+        if name == "force" or name == "month":
+            columns.append(f"stop_and_search.{name}")
+        elif name == "occurred_at":
+            # Django keeps SQLite's datetimes as naive UTC text; PostgreSQL is told the offset.
+            columns.append("occurred_at || '+00'" if postgresql else "occurred_at")
+        elif name in TEXT_COLUMNS:
+            columns.append(f"coalesce({name}, '')")
+        elif name in ("latitude", "longitude") and not postgresql:
+            columns.append(f"{name}::DOUBLE")
+        else:
+            columns.append(name)
+    return (
+        f"SELECT {', '.join(columns)} FROM stop_and_search "  # noqa: S608 (constants)
+        "WHERE reason IS NULL ORDER BY 1, 2, 3"
+    )
 
 
 def run_counts(results: list[FileResult]) -> tuple[dict, dict]:
@@ -61,9 +131,15 @@ def run_counts(results: list[FileResult]) -> tuple[dict, dict]:
     return dict(sorted(counts.items())), dict(sorted(set_aside.items()))
 
 
+Progress = Callable[[str, int, int], None]
+
+
 @transaction.atomic
-def policeuk_import(*, results: list[FileResult], user=None, actor_label: str = "") -> ImportRun:
+def policeuk_import(
+    *, staged: Staged, user=None, actor_label: str = "", progress: Progress | None = None
+) -> ImportRun:
     """Write what the files hold, replacing each force-month-kind they cover."""
+    results = staged.results
     counts, set_aside = run_counts(results)
     run = save_created(
         ImportRun(
@@ -79,82 +155,125 @@ def policeuk_import(*, results: list[FileResult], user=None, actor_label: str = 
         for model in REPLACES[result.kind]:
             model.objects.filter(force=result.force, month=result.month).delete()
         ForceMonth.objects.filter(force=result.force, month=result.month, kind=result.kind).delete()
-        _insert(result)
-        ForceMonth.objects.create(
-            force=result.force,
-            month=result.month,
-            kind=result.kind,
-            rows_kept=result.rows_kept,
-            rows_set_aside=sum(result.set_aside.values()),
+    kinds = staged.kinds()
+    postgresql = connection.vendor == "postgresql"
+    tables = []
+    if FileKind.STREET in kinds:
+        tables.append((StreetCrimeCount, STREET_SQL))
+        tables.append((DistrictCrimeCount, DISTRICT_SQL_ROWS))
+    if FileKind.OUTCOMES in kinds:
+        tables.append((OutcomeCount, OUTCOMES_SQL))
+    if FileKind.STOP_AND_SEARCH in kinds:
+        tables.append((StopSearch, _stop_search_sql(postgresql=postgresql)))
+    for model, sql in tables:
+        write = _copy if postgresql else _insert
+        write(staged, model, sql, progress=progress)
+    ForceMonth.objects.bulk_create(
+        ForceMonth(
+            force=r.force,
+            month=r.month,
+            kind=r.kind,
+            rows_kept=r.rows_kept,
+            rows_set_aside=sum(r.set_aside.values()),
             run=run,
         )
-    _lsoas_update(results)
+        for r in results
+    )
+    _lsoas_update(staged.lsoas())
+    if FileKind.STREET in kinds:
+        crime_figures_feed(user=user, actor_label=actor_label)
     return run
 
 
-def _insert(result: FileResult) -> None:
-    place = {"force": result.force, "month": result.month}
-    if result.kind == FileKind.STREET:
-        StreetCrimeCount.objects.bulk_create(
-            (
-                StreetCrimeCount(
-                    **place, lsoa_code=code, lsoa_name=name, crime_type=crime_type, count=count
-                )
-                for code, name, crime_type, count in result.street_counts
-            ),
-            batch_size=BATCH_SIZE,
-        )
-        StreetOutcomeCount.objects.bulk_create(
-            (
-                StreetOutcomeCount(
-                    **place, lsoa_code=code, last_outcome_category=category, count=count
-                )
-                for code, category, count in result.street_outcomes
-            ),
-            batch_size=BATCH_SIZE,
-        )
-    elif result.kind == FileKind.OUTCOMES:
-        OutcomeCount.objects.bulk_create(
-            (
-                OutcomeCount(**place, outcome_type=outcome_type, count=count)
-                for outcome_type, count in result.outcome_counts
-            ),
-            batch_size=BATCH_SIZE,
-        )
+def _columns(model) -> list[str]:
+    if model is StopSearch:
+        names = STOP_SEARCH_COLUMNS
     else:
-        StopSearch.objects.bulk_create(
-            (StopSearch(**record) for record in result.stop_searches), batch_size=BATCH_SIZE
-        )
+        names = [f.name for f in model._meta.concrete_fields if not f.primary_key]
+    return [model._meta.get_field(name).column for name in names]
 
 
-def _lsoas_update(results: list[FileResult]) -> None:
+def _copy(staged: Staged, model, sql: str, *, progress: Progress | None) -> None:
+    """DuckDB writes the rows as CSV; PostgreSQL's COPY reads them in chunks."""
+    path = staged.workdir / f"{model._meta.db_table}.csv"
+    staged.query(f"COPY ({sql}) TO '{path}' (HEADER false, DELIMITER ',')")
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(c) for c in _columns(model))
+    size = path.stat().st_size
+    done = 0
+    statement = f"COPY {table} ({columns}) FROM STDIN (FORMAT csv)"
+    with (
+        connection.cursor() as cursor,
+        path.open("rb") as handle,
+        cursor.cursor.copy(statement) as copy,
+    ):
+        while chunk := handle.read(CHUNK):
+            copy.write(chunk)
+            done += len(chunk)
+            if progress is not None:
+                progress(f"Writing {model._meta.verbose_name_plural}", done, size)
+    path.unlink()
+
+
+def _insert(staged: Staged, model, sql: str, *, progress: Progress | None) -> None:
+    """Rows from DuckDB inserted in batches."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = _columns(model)
+    statement = (
+        f"INSERT INTO {table} ({', '.join(connection.ops.quote_name(c) for c in columns)}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * len(columns))})"
+    )
+    total = staged.query(f"SELECT count(*) FROM ({sql})").fetchone()[0]  # noqa: S608
+    done = 0
+    with connection.cursor() as cursor:
+        for batch in batches(staged.query(sql), BATCH_SIZE):
+            cursor.executemany(statement, batch)
+            done += len(batch)
+            if progress is not None:
+                progress(f"Writing {model._meta.verbose_name_plural}", done, total)
+
+
+def _lsoas_update(lsoas: list[tuple[str, str, str]]) -> None:
     """Record each LSOA seen in street files, its district name, and the district area of that
     name where PlanWatch has one."""
-    names: dict[str, str] = {}
-    for result in results:
-        for code, name, _crime_type, _count in result.street_counts:
-            if name:
-                names[code] = name
-    if not names:
+    if not lsoas:
         return
     districts = {
         area.name: area.pk for area in Area.objects.filter(area_type=Area.AreaType.DISTRICT)
     }
     Lsoa.objects.bulk_create(
         (
-            Lsoa(
-                code=code,
-                name=name,
-                district_name=district_name(name),
-                district_id=districts.get(district_name(name)),
-            )
-            for code, name in sorted(names.items())
+            Lsoa(code=code, name=name, district_name=district, district_id=districts.get(district))
+            for code, name, district in lsoas
         ),
-        batch_size=BATCH_SIZE,
+        batch_size=5000,
         update_conflicts=True,
         unique_fields=["code"],
         update_fields=["name", "district_name", "district"],
     )
+
+
+@transaction.atomic
+def district_counts_rebuild(*, force: str | None = None) -> int:
+    """Recompute the district counts (of one force, or all) from the street counts and the
+    LSOAs' districts, e.g. after LSOAs are recorded again. Returns the rows written."""
+    rows = DistrictCrimeCount.objects.all()
+    if force is not None:
+        rows = rows.filter(force=force)
+    rows.delete()
+    street = connection.ops.quote_name(StreetCrimeCount._meta.db_table)
+    lsoa = connection.ops.quote_name(Lsoa._meta.db_table)
+    district = connection.ops.quote_name(DistrictCrimeCount._meta.db_table)
+    where, params = ("WHERE s.force = %s", [force]) if force is not None else ("", [])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {district} (force, month, district_name, crime_type, count) "  # noqa: S608
+            f"SELECT s.force, s.month, coalesce(l.district_name, ''), s.crime_type, sum(s.count) "
+            f"FROM {street} s LEFT JOIN {lsoa} l ON l.code = s.lsoa_code {where} "
+            "GROUP BY s.force, s.month, coalesce(l.district_name, ''), s.crime_type",
+            params,
+        )
+        return cursor.rowcount
 
 
 # --- Neighbourhoods
@@ -188,7 +307,15 @@ def neighbourhood_create(*, user, name: str, lsoas, description: str = "") -> Ne
     neighbourhood = Neighbourhood(
         name=name.strip(), slug=_neighbourhood_slug(name), description=description.strip()
     )
-    return save_created(neighbourhood, user=user, m2m={"lsoas": lsoas})
+    neighbourhood = save_created(neighbourhood, user=user, m2m={"lsoas": lsoas})
+    _neighbourhood_figures(neighbourhood, user=user)
+    return neighbourhood
+
+
+def _neighbourhood_figures(neighbourhood: Neighbourhood, *, user) -> None:
+    """Its area among PlanWatch's places, and its monthly crime figures."""
+    if neighbourhood_area_sync(neighbourhood=neighbourhood, user=user) is not None:
+        crime_figures_feed(neighbourhoods=[neighbourhood], user=user)
 
 
 @transaction.atomic
@@ -202,7 +329,9 @@ def neighbourhood_update(
     before = snapshot(neighbourhood)
     neighbourhood.name = name.strip()
     neighbourhood.description = description.strip()
-    return save_changed(neighbourhood, user=user, before=before, m2m={"lsoas": lsoas})
+    neighbourhood = save_changed(neighbourhood, user=user, before=before, m2m={"lsoas": lsoas})
+    _neighbourhood_figures(neighbourhood, user=user)
+    return neighbourhood
 
 
 # Population figures behind stop-and-search rates per 1,000. Entered by officers: each change

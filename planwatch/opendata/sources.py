@@ -23,7 +23,8 @@ class Source:
 
 @dataclass
 class FileResult:
-    """One file, read, checked and aggregated."""
+    """One file, read and checked: its data rows, and those set aside by reason (the rows
+    themselves stay in the staging tables, see ``ingest``)."""
 
     source: Source
     kind: str
@@ -31,13 +32,6 @@ class FileResult:
     month: dt.date
     data_rows: int
     set_aside: Counter = field(default_factory=Counter)
-    # street: (lsoa_code, lsoa_name, crime_type, count) and (lsoa_code, category, count)
-    street_counts: list[tuple[str, str, str, int]] = field(default_factory=list)
-    street_outcomes: list[tuple[str, str, int]] = field(default_factory=list)
-    # outcomes: (outcome_type, count)
-    outcome_counts: list[tuple[str, int]] = field(default_factory=list)
-    # stop and search: one dict per record, with the model's field names
-    stop_searches: list[dict] = field(default_factory=list)
 
     @property
     def rows_kept(self) -> int:

@@ -35,7 +35,6 @@ class StreetCrimeCountFactory(factory.django.DjangoModelFactory):
     force = "cambridgeshire"
     month = dt.date(2024, 1, 1)
     lsoa_code = factory.LazyAttribute(lambda o: LsoaFactory().code)
-    lsoa_name = factory.LazyAttribute(lambda o: Lsoa.objects.get(code=o.lsoa_code).name)
     crime_type = "Burglary"
     count = 1
 

@@ -18,7 +18,9 @@ from django.urls import reverse
 from planwatch.accounts.tests.factories import MemberFactory, OfficerFactory, PartnerFactory
 from planwatch.opendata import areas
 from planwatch.opendata.areas import AreaTotals
-from planwatch.opendata.models import ForceMonth, Lsoa, StreetCrimeCount
+from planwatch.opendata.models import DistrictCrimeCount, ForceMonth, Lsoa, StreetCrimeCount
+from planwatch.opendata.services import district_counts_rebuild
+from planwatch.performance.models import Observation
 from planwatch.performance.periods import Month
 from planwatch.places.models import Area
 
@@ -178,8 +180,10 @@ def nothing_imported(db):
     """Factory tests start from nothing, even after the module's import of the real files
     (deleted within the test's savepoint, so it is back for the next test)."""
     StreetCrimeCount.objects.all().delete()
+    DistrictCrimeCount.objects.all().delete()
     ForceMonth.objects.all().delete()
     Lsoa.objects.all().delete()
+    Observation.objects.all().delete()
     Area.objects.filter(parent__isnull=False).delete()
     Area.objects.all().delete()
 
@@ -207,6 +211,7 @@ def _build(series: dict[str, list[int]], *, first=JAN_2023, crime_type="Burglary
                 StreetCrimeCountFactory(
                     lsoa_code=lsoa.code, month=month.start, crime_type=crime_type, count=count
                 )
+    district_counts_rebuild()
 
 
 def test_contributions_add_up_to_100_percent_and_are_sorted():
@@ -327,5 +332,6 @@ def test_a_month_not_imported_is_shown_as_such(officer):
     ForceMonthFactory(month=dt.date(2024, 1, 1))
     ForceMonthFactory(month=dt.date(2024, 3, 1))
     StreetCrimeCountFactory(month=dt.date(2024, 3, 1), count=4)
+    district_counts_rebuild()
     response = officer.get(reverse("opendata:area_force"))
     assert response.context["count_rows"][0].cells == [0, None, 4]

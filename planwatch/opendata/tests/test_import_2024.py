@@ -18,15 +18,18 @@ from django.db.models import Sum
 
 from planwatch.core.models import ActivityLog
 from planwatch.opendata.models import (
+    DistrictCrimeCount,
     ForceMonth,
     ImportRun,
     Lsoa,
     OutcomeCount,
     StopSearch,
     StreetCrimeCount,
-    StreetOutcomeCount,
 )
 from planwatch.opendata.reading import NFA, NO_LOCATION
+from planwatch.opendata.services import district_counts_rebuild
+from planwatch.performance.models import Indicator, Observation
+from planwatch.performance.selectors import rolling_total_latest, spc_get
 from planwatch.places.models import Area
 
 from .helpers import POLICEUK_2024, csv_rows, source_row_counts, street_counts_by_district
@@ -59,7 +62,8 @@ def _totals():
     return {
         "street": StreetCrimeCount.objects.aggregate(n=Sum("count"))["n"],
         "street rows": StreetCrimeCount.objects.count(),
-        "street outcomes": StreetOutcomeCount.objects.aggregate(n=Sum("count"))["n"],
+        "district": DistrictCrimeCount.objects.aggregate(n=Sum("count"))["n"],
+        "district rows": DistrictCrimeCount.objects.count(),
         "outcomes": OutcomeCount.objects.aggregate(n=Sum("count"))["n"],
         "stop and search": StopSearch.objects.count(),
         "force months": ForceMonth.objects.count(),
@@ -67,10 +71,12 @@ def _totals():
     }
 
 
-def test_every_file_is_reported_as_it_is_read_and_summarised(imported):
+def test_progress_is_reported_and_the_run_summarised(imported):
     out, err = imported
-    assert "Reading 2024-01-cambridgeshire-street.csv (6,116 rows)" in err
-    assert err.count("Reading ") == 36
+    assert "Checking files" in err
+    assert "Reading 12 street-level crime files" in err
+    assert "Reading 12 stop and search files" in err
+    assert "Writing street crime counts" in err
     assert "Imported 36 files, 154,495 rows" in out
     assert f"  {NO_LOCATION}: 2,793" in out
     assert "2024-01              5,906            5,672              206" in out
@@ -84,6 +90,39 @@ def test_counts_by_month_district_and_type_equal_an_independent_count(imported):
     ):
         counts[(f"{month:%Y-%m}", districts[code], crime_type)] += count
     assert counts == street_counts_by_district()
+    by_district = Counter()
+    for month, district, crime_type, count in DistrictCrimeCount.objects.values_list(
+        "month", "district_name", "crime_type", "count"
+    ):
+        by_district[(f"{month:%Y-%m}", district, crime_type)] += count
+    assert by_district == counts
+
+
+def test_counts_by_last_outcome_category_equal_an_independent_count(imported):
+    expected = Counter()
+    for path in sorted(POLICEUK_2024.glob("*-street.csv")):
+        for row in csv_rows(path):
+            if row["LSOA code"]:
+                expected[(row["Month"], row["LSOA code"], row["Last outcome category"])] += 1
+    counts = Counter()
+    for month, code, category, count in StreetCrimeCount.objects.values_list(
+        "month", "lsoa_code", "last_outcome_category", "count"
+    ):
+        counts[(f"{month:%Y-%m}", code, category)] += count
+    assert counts == expected
+
+
+def test_district_counts_rebuilt_from_street_counts_equal_the_imported_ones(imported):
+    def rows():
+        return sorted(
+            DistrictCrimeCount.objects.values_list(
+                "force", "month", "district_name", "crime_type", "count"
+            )
+        )
+
+    imported_rows = rows()
+    assert district_counts_rebuild(force="cambridgeshire") == len(imported_rows)
+    assert rows() == imported_rows
 
 
 def test_every_row_is_kept_or_set_aside_with_its_reason(imported):
@@ -108,7 +147,7 @@ def test_every_row_is_kept_or_set_aside_with_its_reason(imported):
     run = ImportRun.objects.get()
     assert run.set_aside == {NO_LOCATION: no_location}
     street = StreetCrimeCount.objects.aggregate(n=Sum("count"))["n"]
-    assert street == StreetOutcomeCount.objects.aggregate(n=Sum("count"))["n"]
+    assert street == DistrictCrimeCount.objects.aggregate(n=Sum("count"))["n"]
     assert street + no_location == sum(v for k, v in expected.items() if "street" in k)
     assert StreetCrimeCount.objects.filter(crime_type="Anti-social behaviour").exists()
 
@@ -247,3 +286,68 @@ def test_cli_refuses_bad_options_with_exit_code_2(imported, args):
     with pytest.raises(CommandError) as error:
         call_command("policeuk", *args, stdout=StringIO(), stderr=StringIO())
     assert error.value.returncode == 2 or "invalid choice" in str(error.value)
+
+
+# -- monthly crime figures as indicators -----------------------------------------------------------
+
+
+def _figures(code: str, area: str) -> dict[str, int]:
+    return {
+        o.period: int(o.value)
+        for o in Observation.objects.filter(indicator__code=code, area__name=area)
+    }
+
+
+def test_monthly_crime_by_type_becomes_indicator_figures(imported):
+    expected = street_counts_by_district()
+    burglary = _figures("policeuk-burglary", "Cambridge")
+    assert len(burglary) == 12
+    for month, count in burglary.items():
+        assert count == expected[(month, "Cambridge", "Burglary")]
+    everything = _figures("policeuk-all-crime", "Cambridgeshire")
+    for month, count in everything.items():
+        assert count == sum(
+            n for (m, _d, t), n in expected.items() if m == month and t != "Anti-social behaviour"
+        )
+    indicator = Indicator.objects.get(code="policeuk-burglary")
+    assert (indicator.unit, indicator.polarity, indicator.aggregation, indicator.source) == (
+        "count",
+        "lower",
+        "sum",
+        "police.uk",
+    )
+    assert Observation.objects.filter(source="police.uk").exclude(area__name__in=[
+        "Cambridgeshire", "Cambridge"
+    ]).count() == 0  # fmt: skip
+
+
+def test_crime_figures_get_rolling_totals_comparisons_and_spc(imported):
+    indicator = Indicator.objects.get(code="policeuk-burglary")
+    cambridge = Area.objects.get(name="Cambridge")
+    expected = street_counts_by_district()
+    rolling = rolling_total_latest(indicator=indicator, area=cambridge)
+    assert str(rolling.period) == "R12-2024-12"
+    assert rolling.total == sum(n for (_m, d, t), n in expected.items() if (d, t) == (
+        "Cambridge", "Burglary"
+    ))  # fmt: skip
+    spc = spc_get(indicator=indicator, area=cambridge)
+    assert len(spc.points) == 12
+    out = StringIO()
+    call_command(
+        "figures", "show", "--indicator", "policeuk-burglary", "--period", "2024-12",
+        "--area", "E07000008", "--compare", "2024-11", "--json", stdout=out,
+    )  # fmt: skip
+    shown = json.loads(out.getvalue())
+    december, november = (expected[(m, "Cambridge", "Burglary")] for m in ("2024-12", "2024-11"))
+    assert float(shown["value"]) == december
+    assert float(shown["change"]["absolute"]) == december - november
+
+
+def test_importing_again_rewrites_the_figures_without_doubling(imported):
+    before = Observation.objects.filter(source="police.uk").count()
+    call_command("import_policeuk", str(POLICEUK_2024), stdout=StringIO(), stderr=StringIO())
+    assert Observation.objects.filter(source="police.uk").count() == before
+    assert (
+        Indicator.objects.filter(code__startswith="policeuk-").count()
+        == len(set(k[2] for k in street_counts_by_district())) + 1
+    )

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Sum
 
+from planwatch.opendata.checks import HEADERS
 from planwatch.opendata.models import ForceMonth, ImportRun, StopSearch, StreetCrimeCount
 
 from .helpers import POLICEUK_2024, source_row_counts
@@ -67,11 +68,50 @@ def _write(tmp_path, name, data: bytes):
 
 def test_a_truncated_file_is_refused_naming_file_line_and_column(tmp_path, january):
     data = (POLICEUK_2024 / FEB).read_bytes()
-    truncated = _write(tmp_path, FEB, data[:50_000])
+    cut = data[:50_000]
+    truncated = _write(tmp_path, FEB, cut)
     err = _refused(POLICEUK_2024 / "2024-02-cambridgeshire-outcomes.csv", truncated)
-    line = data[:50_000].count(b"\n") + 1
-    assert f"{FEB}, line {line}, column " in err
-    assert "of the 12 fields: the file is truncated or damaged" in err
+    line = cut.count(b"\n") + 1
+    fields = next(csv.reader([cut.rsplit(b"\n", 1)[-1].decode()]))
+    column = HEADERS["street"][len(fields) - 1]
+    assert f"{FEB}, line {line}, column {column}: the last line is cut off" in err
+    assert "the file is truncated (download it again)" in err
+    assert _state() == january
+
+
+def test_a_file_cut_in_its_last_field_is_refused(tmp_path, january):
+    """Every column is there, so only the missing line break gives it away."""
+    name = "2024-02-cambridgeshire-outcomes.csv"
+    data = (POLICEUK_2024 / name).read_bytes()
+    cut = data[: data.rstrip(b"\r\n").rfind(b",") + 5]  # four characters of the outcome type
+    err = _refused(_write(tmp_path, name, cut))
+    line = cut.count(b"\n") + 1
+    assert f"{name}, line {line}, column Outcome type: the last line is cut off" in err
+    assert _state() == january
+
+
+def test_a_row_short_of_fields_inside_a_file_is_refused(tmp_path, january):
+    lines = (POLICEUK_2024 / FEB).read_bytes().split(b"\r\n")
+    lines[41] = b",".join(lines[41].split(b",")[:6])
+    err = _refused(POLICEUK_2024 / JAN, _write(tmp_path, FEB, b"\r\n".join(lines)))
+    assert f"{FEB}, line 42, column Location: the row has 6 of the 12 fields" in err
+    assert _state() == january
+
+
+def test_an_empty_file_is_refused(tmp_path, january):
+    err = _refused(_write(tmp_path, FEB, b""))
+    assert f"{FEB}, line 1: the file is empty" in err
+    assert _state() == january
+
+
+def test_a_stop_search_value_that_does_not_read_is_refused_with_its_line(tmp_path, january):
+    name = "2024-02-cambridgeshire-stop-and-search.csv"
+    lines = (POLICEUK_2024 / name).read_bytes().split(b"\r\n")
+    lines[5] = lines[5].replace(b"+00:00", b"", 1)
+    lines[9] = lines[9].replace(b",False", b",Maybe", 1)
+    err = _refused(_write(tmp_path, name, b"\r\n".join(lines)))
+    assert f"{name}, line 6, column Date: not a date and time with its UTC offset" in err
+    assert f"{name}, line 10, column " in err and "not True, False or blank" in err
     assert _state() == january
 
 
@@ -120,7 +160,7 @@ def test_a_zip_of_two_months_imports_and_reimporting_replaces(tmp_path):
             for path in sorted(POLICEUK_2024.glob(f"{month}-*.csv")):
                 z.write(path, f"{month}/{path.name}")
     out, err = _import(archive)
-    assert "Reading policeuk.zip:2024-02/2024-02-cambridgeshire-street.csv (6,499 rows)" in err
+    assert "Reading 2 street-level crime files" in err
     expected = source_row_counts()
     assert ForceMonth.objects.count() == 6
     for fm in ForceMonth.objects.all():

@@ -15,6 +15,7 @@ from django.urls import reverse
 from planwatch.core.models import ActivityLog
 from planwatch.opendata import neighbourhoods
 from planwatch.opendata.models import Neighbourhood
+from planwatch.opendata.services import district_counts_rebuild
 
 from .factories import LsoaFactory, NeighbourhoodFactory, StreetCrimeCountFactory
 
@@ -46,6 +47,7 @@ def area(db):
                         lsoa_code=lsoa.code, month=month, crime_type=crime_type, count=count
                     )
                     rows.append((lsoa.code, month, crime_type, count))
+    district_counts_rebuild()
     return {"inside": inside, "rest": rest, "elsewhere": elsewhere, "rows": rows}
 
 

@@ -7,9 +7,6 @@ from __future__ import annotations
 import csv
 import io
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
 from . import figures, indicators
 
 TEMPLATES = {
@@ -135,6 +132,9 @@ def template_xlsx(kind: str) -> bytes:
     """The template as an Excel workbook: the first sheet to fill in (the header row only),
     and a second sheet describing each column, with two example rows written down it."""
     spec = TEMPLATES[kind]
+    from openpyxl import Workbook  # slow to import: only workbook downloads need it
+    from openpyxl.styles import Alignment, Font
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = kind

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
+from planwatch.opendata.services import district_counts_rebuild
 from planwatch.opendata.tests.factories import (
     ForceMonthFactory,
     LsoaFactory,
@@ -33,6 +34,7 @@ def crime_data(transactional_db):
         StreetCrimeCountFactory(month=day, lsoa_code=arbury.code, count=10 - month // 2)
         StreetCrimeCountFactory(month=day, lsoa_code=other.code, count=20)
         StopSearchFactory(month=day)
+    district_counts_rebuild()
     NeighbourhoodFactory(name="Arbury", slug="arbury", lsoas=[arbury])
 
 

@@ -1,0 +1,307 @@
+# ruff: noqa: S608 -- the SQL here is built from constants, column names and file paths of
+# the import itself, never from the text of the files read.
+"""Staging a police.uk import in DuckDB: every file checked, read and aggregated before anything
+is written to PlanWatch's database.
+
+``stage(sources)`` returns a ``Staged`` import. It checks each file's name, header and last line
+(``checks.file_check``), then reads all the files of a kind in one DuckDB query (DuckDB reads
+them in parallel) into tables in a scratch DuckDB database on disk:
+
+- ``street``: data rows grouped by file × LSOA × crime type × last outcome category, with why
+  rows were set aside (``reason``), so per-file counts and the kept aggregates come from one
+  read;
+- ``outcomes``: grouped by file × outcome type × reason;
+- ``searches``: stop-and-search records as published, with the file they came from.
+
+The scratch database is on disk and DuckDB's memory is capped (``MEMORY_LIMIT``), so a national
+archive is aggregated without holding it in memory; the writer streams what is kept out of it
+(``services.policeuk_import``).
+
+When a query fails (a damaged file) or a record does not read (a bad date, boolean or
+coordinate), the files concerned are read again one by one with ``reading.read_file``, which
+names the file, line and column of each problem. Nothing has been written at that point.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from planwatch.performance.imports import RowError
+
+from .checks import HEADERS, CheckedFile, files_check
+from .models import FileKind
+from .reading import (
+    NO_CRIME_TYPE,
+    NO_DATE,
+    NO_LOCATION,
+    NO_OUTCOME_TYPE,
+    OTHER_MONTH,
+    STOP_SEARCH_BOOLEANS,
+    STOP_SEARCH_DECIMALS,
+    STOP_SEARCH_FIELDS,
+    problems_find,
+)
+from .sources import FileResult, FilesRejected, LineError, Source
+
+MEMORY_LIMIT = "1GB"
+# DuckDB's LSOA-name → district rule, the same as ``reading.district_name``.
+DISTRICT_SQL = "regexp_replace(trim(lsoa_name), '\\s+\\d{3}[A-Z]$', '')"
+READ_CSV = (
+    "read_csv(?, header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
+    "strict_mode = true, null_padding = false, ignore_errors = false, columns = ?, "
+    "filename = 'file')"
+)
+
+
+def _sql(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+@dataclass
+class Staged:
+    """An import read and checked, ready to write. ``results`` has one ``FileResult`` per file
+    (its rows and what was set aside, no rows); the rows are in the DuckDB tables of ``con``."""
+
+    con: duckdb.DuckDBPyConnection
+    results: list[FileResult]
+    workdir: Path
+    _closer: Callable[[], None] = field(repr=False, default=lambda: None)
+
+    def kinds(self) -> set[str]:
+        return {r.kind for r in self.results}
+
+    def close(self) -> None:
+        self.con.close()
+        self._closer()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- what is kept, streamed in order -------------------------------------------------------
+
+    def query(self, sql: str) -> duckdb.DuckDBPyConnection:
+        return self.con.execute(sql)
+
+    def lsoas(self) -> list[tuple[str, str, str]]:
+        """(code, name, district name) of every LSOA in the street files."""
+        if FileKind.STREET not in self.kinds():
+            return []
+        return self.con.execute(
+            f"SELECT lsoa_code, max(lsoa_name), max({DISTRICT_SQL}) FROM street "
+            "WHERE reason IS NULL AND lsoa_name IS NOT NULL GROUP BY 1 ORDER BY 1"
+        ).fetchall()
+
+
+def stage(
+    sources: list[Source],
+    *,
+    errors: Iterable[RowError] = (),
+    progress: Callable[[str, int, int], None] | None = None,
+    workdir: Path | None = None,
+) -> Staged:
+    """Check and read every file; raises ``FilesRejected`` with ``errors`` and every file's
+    problems, so one run reports all of them."""
+    errors = list(errors)
+    checked, found = files_check(sources, progress=progress)
+    errors.extend(found)
+    if errors:
+        raise FilesRejected(errors)
+    if workdir is None:
+        scratch = tempfile.TemporaryDirectory(prefix="policeuk-stage-")
+        workdir, closer = Path(scratch.name), scratch.cleanup
+    else:
+        closer = lambda: None  # noqa: E731
+    con = duckdb.connect(str(workdir / "stage.duckdb"))
+    staged = Staged(con=con, results=[], workdir=workdir, _closer=closer)
+    try:
+        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        con.execute(f"SET temp_directory = {_sql(str(workdir / 'spill'))}")
+        con.execute("SET preserve_insertion_order = false")
+        con.execute("SET TimeZone = 'UTC'")
+        by_kind: dict[str, list[CheckedFile]] = defaultdict(list)
+        for file in checked:
+            by_kind[file.kind].append(file)
+        _files_table(con, checked)
+        for kind in (FileKind.STREET, FileKind.OUTCOMES, FileKind.STOP_AND_SEARCH):
+            files = by_kind.get(kind, [])
+            if progress is not None and files:
+                progress(f"Reading {len(files)} {kind.label.lower()} files", 0, len(files))
+            errors.extend(STAGERS[kind](con, files))
+        if errors:
+            raise FilesRejected(errors)
+        staged.results = _results(con, checked)
+    except BaseException:
+        staged.close()
+        raise
+    return staged
+
+
+def _files_table(con, checked: list[CheckedFile]) -> None:
+    con.execute(
+        "CREATE OR REPLACE TABLE files (file VARCHAR, kind VARCHAR, force VARCHAR, month DATE)"
+    )
+    con.executemany(
+        "INSERT INTO files VALUES (?, ?, ?, ?)",
+        [(str(f.source.path), f.kind, f.force, f.month) for f in checked],
+    )
+
+
+def _read(con, files: list[CheckedFile], kind: str, select: str) -> list[RowError]:
+    """Run ``select`` (over ``src``, the files as read, joined to ``files``); on a read error,
+    the files' own problems, found by reading each alone."""
+    if not files:
+        return []
+    paths = [str(f.source.path) for f in files]
+    columns = {c: "VARCHAR" for c in HEADERS[kind]}
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TABLE {kind} AS WITH src AS (SELECT * FROM {READ_CSV}) {select}",
+            [paths, columns],
+        )
+    except duckdb.Error:
+        return _located(files) or [
+            LineError(files[0].source.label, "could not be read as police.uk CSV files.")
+        ]
+    return []
+
+
+def _located(files: list[CheckedFile]) -> list[RowError]:
+    """Each file read alone, to name the line and column of its first problem."""
+    errors: list[RowError] = []
+    con = duckdb.connect(":memory:")
+    try:
+        for file in files:
+            errors.extend(problems_find(con, file))
+    finally:
+        con.close()
+    return errors
+
+
+def _other_month() -> str:
+    return f"WHEN src.\"Month\" IS DISTINCT FROM strftime(files.month, '%Y-%m') THEN {_sql(OTHER_MONTH)}"
+
+
+def _stage_street(con, files: list[CheckedFile]) -> list[RowError]:
+    select = (
+        "SELECT src.file, "
+        f"CASE {_other_month()} "
+        f'WHEN src."LSOA code" IS NULL THEN {_sql(NO_LOCATION)} '
+        f'WHEN src."Crime type" IS NULL THEN {_sql(NO_CRIME_TYPE)} END AS reason, '
+        'src."LSOA code" AS lsoa_code, src."Crime type" AS crime_type, '
+        "coalesce(src.\"Last outcome category\", '') AS category, "
+        'max(src."LSOA name") AS lsoa_name, count(*)::BIGINT AS n '
+        "FROM src JOIN files USING (file) GROUP BY ALL"
+    )
+    return _read(con, files, FileKind.STREET, select)
+
+
+def _stage_outcomes(con, files: list[CheckedFile]) -> list[RowError]:
+    select = (
+        "SELECT src.file, "
+        f'CASE {_other_month()} WHEN src."Outcome type" IS NULL THEN {_sql(NO_OUTCOME_TYPE)} '
+        'END AS reason, src."Outcome type" AS outcome_type, count(*)::BIGINT AS n '
+        "FROM src JOIN files USING (file) GROUP BY ALL"
+    )
+    return _read(con, files, FileKind.OUTCOMES, select)
+
+
+# Stop-and-search values that do not read (``reading`` says how, per row, when one does not).
+_DATE = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})$"
+
+
+def _unreadable(column: str) -> str:
+    value = f'trim(src."{column}")'
+    if column == "Date":
+        return f"NOT regexp_matches({value}, '{_DATE}') OR try_cast({value} AS TIMESTAMPTZ) IS NULL"
+    if column in STOP_SEARCH_BOOLEANS:
+        return f"{value} NOT IN ('True', 'False', '')"
+    degrees = f"try_cast({value} AS DECIMAL(9, 6))"
+    return f"{value} <> '' AND ({degrees} IS NULL OR abs({degrees}) > 180)"
+
+
+def _stage_searches(con, files: list[CheckedFile]) -> list[RowError]:
+    """Records as published; a record without a date is set aside, one whose date, booleans or
+    coordinates do not read makes the file's problems be located (and nothing imported)."""
+    fields = ", ".join(f'trim(src."{c}") AS {name}' for c, name in STOP_SEARCH_FIELDS.items())
+    booleans = ", ".join(
+        f"CASE trim(src.\"{c}\") WHEN 'True' THEN true WHEN 'False' THEN false END AS {name}"
+        for c, name in STOP_SEARCH_BOOLEANS.items()
+    )
+    decimals = ", ".join(
+        f'try_cast(trim(src."{c}") AS DECIMAL(9, 6)) AS {name}'
+        for c, name in STOP_SEARCH_DECIMALS.items()
+    )
+    columns = ["Date", *STOP_SEARCH_BOOLEANS, *STOP_SEARCH_DECIMALS]
+    bad = " OR ".join(f'(src."{c}" IS NOT NULL AND ({_unreadable(c)}))' for c in columns)
+    select = (
+        "SELECT src.file, files.force, files.month, "
+        f'CASE WHEN src."Date" IS NULL THEN {_sql(NO_DATE)} END AS reason, ({bad}) AS bad, '
+        "strftime(try_cast(src.\"Date\" AS TIMESTAMPTZ) AT TIME ZONE 'UTC', "
+        "'%Y-%m-%d %H:%M:%S') AS occurred_at, "
+        f"{fields}, {booleans}, {decimals} FROM src JOIN files USING (file)"
+    )
+    errors = _read(con, files, FileKind.STOP_AND_SEARCH, select)
+    if errors or not files:
+        return errors
+    bad_files = {
+        path
+        for (path,) in con.execute(
+            "SELECT DISTINCT file FROM stop_and_search WHERE bad AND reason IS NULL"
+        ).fetchall()
+    }
+    if bad_files:
+        return _located([f for f in files if str(f.source.path) in bad_files])
+    return []
+
+
+STAGERS = {
+    FileKind.STREET: _stage_street,
+    FileKind.OUTCOMES: _stage_outcomes,
+    FileKind.STOP_AND_SEARCH: _stage_searches,
+}
+TABLES = {kind: kind.value for kind in FileKind}
+
+
+def _results(con, checked: list[CheckedFile]) -> list[FileResult]:
+    """One ``FileResult`` per file: its data rows and the rows set aside by reason."""
+    rows: Counter = Counter()
+    set_aside: dict[str, Counter] = defaultdict(Counter)
+    for kind in {f.kind for f in checked}:
+        table = TABLES[kind]
+        count = "n" if kind != FileKind.STOP_AND_SEARCH else "1"
+        for path, reason, n in con.execute(
+            f"SELECT file, reason, sum({count})::BIGINT FROM {table} GROUP BY ALL"  # noqa: S608
+        ).fetchall():
+            rows[path] += n
+            if reason is not None:
+                set_aside[path][reason] += n
+    return [
+        FileResult(
+            source=f.source,
+            kind=f.kind,
+            force=f.force,
+            month=f.month,
+            data_rows=rows[str(f.source.path)],
+            set_aside=set_aside[str(f.source.path)],
+        )
+        for f in checked
+    ]
+
+
+def batches(cursor, size: int = 50_000) -> Iterator[list[tuple]]:
+    while batch := cursor.fetchmany(size):
+        yield batch
+
+
+def months_of(results: list[FileResult]) -> list[dt.date]:
+    return sorted({r.month for r in results})
