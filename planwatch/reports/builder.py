@@ -22,7 +22,7 @@ from planwatch.plan.selectors import (
 )
 
 from . import wording
-from .intelligence import bi_blocks
+from .intelligence import bi_blocks, stop_search_block, stop_search_empty_text
 from .periods import date_label, ordinal_date_label
 
 SCHEMA_VERSION = 2
@@ -44,9 +44,9 @@ class ThemeReportBuilder:
 
     The sections follow the OPCC's reports: Purpose, Recommendations, Background, one section
     per objective (each priority for action a numbered sub-heading with its updates, the
-    Business Intelligence Information of its indicators and the Panel's questions), Panel
-    questions not tied to a priority, and Next steps. Numbers (1, 1.1, 4.1.1) are given by
-    position once the content is assembled.
+    Business Intelligence Information of its indicators and the Panel's questions), Stop and
+    search when the draft asks for it, Panel questions not tied to a priority, and Next steps.
+    Numbers (1, 1.1, 4.1.1) are given by position once the content is assembled.
     """
 
     default_author = "Chief Executive"
@@ -73,6 +73,8 @@ class ThemeReportBuilder:
             self.background_section(),
             *[self.objective_section(objective) for objective in self.objectives],
         ]
+        if report.include_stop_search:
+            sections.append(self.stop_search_section())
         if meeting.is_panel and self.questions.get(None):
             sections.append(self.general_questions_section())
         sections.append(self.next_steps_section())
@@ -175,6 +177,15 @@ class ThemeReportBuilder:
             "title": priority.title,
             "blocks": blocks,
         }
+
+    def stop_search_section(self) -> Block:
+        """The Independent Scrutiny Group's table of searches by officer-defined ethnicity for
+        the months of the period, when the officer has asked for it on the draft."""
+        start, end = self.report.period_start, self.report.period_end
+        block = stop_search_block(start=start, end=end)
+        if block is None:
+            block = text_block(stop_search_empty_text(start=start, end=end))
+        return section(wording.STOP_SEARCH_HEADING, "stop_search", [block])
 
     def general_questions_section(self) -> Block:
         blocks = [question_block(q) for q in self.questions[None]]

@@ -68,6 +68,16 @@ class ReportEditForm(GovukForm):
     )
     period_start = forms.DateField(label="First day of the period covered")
     period_end = forms.DateField(label="Last day of the period covered")
+    include_stop_search = forms.BooleanField(
+        label="Include stop and search for the period",
+        required=False,
+        help_text="Adds a Stop and search section for the Independent Scrutiny Group: the "
+        "searches in the months of the period by officer-defined ethnicity, with the share of "
+        "searches, the linked-outcome and no-further-action rates, and rates per 1,000 and "
+        "disproportionality ratios against the White group where population figures have been "
+        "entered. The figures are counted from the police.uk records imported into PlanWatch, "
+        "as on the Stop and search page. Leave unticked for no stop-and-search section.",
+    )
     purpose = forms.CharField(
         widget=forms.Textarea,
         required=False,
@@ -111,6 +121,7 @@ class ReportEditForm(GovukForm):
                 "author",
                 "period_start",
                 "period_end",
+                "include_stop_search",
                 "purpose",
                 "recommendations",
                 "background_note",
@@ -125,6 +136,7 @@ class ReportEditForm(GovukForm):
             "author": report.author,
             "period_start": report.period_start,
             "period_end": report.period_end,
+            "include_stop_search": report.include_stop_search,
             "purpose": report.purpose,
             "recommendations": report.recommendations,
             "background_note": report.background_note,
@@ -150,6 +162,7 @@ class ReportEditForm(GovukForm):
                 "author",
                 "period_start",
                 "period_end",
+                "include_stop_search",
                 "purpose",
                 "recommendations",
                 "background_note",

@@ -40,6 +40,12 @@ class ThemeReport(BaseModel):
     next_steps_note = models.TextField(
         blank=True, help_text="Introduces the next steps, before the list of open actions."
     )
+    include_stop_search = models.BooleanField(
+        "Include stop and search for the period",
+        default=False,
+        help_text="Adds a Stop and search section: searches by officer-defined ethnicity in "
+        "the months of the period, from the imported police.uk records.",
+    )
     finalised_at = models.DateTimeField(null=True, blank=True, editable=False)
     finalised_by = models.ForeignKey(
         "accounts.User",

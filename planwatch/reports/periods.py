@@ -6,6 +6,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from .wording import join_names
+
 
 def date_label(day: dt.date) -> str:
     """``1 August 2019``."""
@@ -75,3 +77,25 @@ def default_period(
         else:
             period_start = month_start(period_end)
     return Period(period_start, period_end)
+
+
+def months_label(months: list[dt.date]) -> str:
+    """Months (first days) as runs: ``August to October 2019``, ``December 2019 to February
+    2020``, ``March 2019``; runs with a gap between them are joined as names are:
+    ``January to February 2024 and April 2024``."""
+    runs: list[list[dt.date]] = []
+    for month in sorted(set(months)):
+        if runs and add_months(runs[-1][-1], 1) == month:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    labels = []
+    for run in runs:
+        first, last = run[0], run[-1]
+        if first == last:
+            labels.append(f"{first:%B %Y}")
+        elif first.year == last.year:
+            labels.append(f"{first:%B} to {last:%B %Y}")
+        else:
+            labels.append(f"{first:%B %Y} to {last:%B %Y}")
+    return join_names(labels)

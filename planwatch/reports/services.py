@@ -27,6 +27,7 @@ EDITABLE_FIELDS = (
     "background_note",
     "introductions",
     "next_steps_note",
+    "include_stop_search",
     "period_start",
     "period_end",
 )
@@ -98,7 +99,8 @@ def report_create(
 
 @transaction.atomic
 def report_update(*, report: ThemeReport, user, actor_label: str = "", **fields) -> ThemeReport:
-    """Change a draft's text or period. A final report cannot be changed."""
+    """Change a draft's text, period or whether it includes stop and search. A final report
+    cannot be changed."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Cannot set {', '.join(sorted(unknown))} on a report")

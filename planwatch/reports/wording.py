@@ -209,3 +209,79 @@ def action_line(action: dict) -> str:
     if status and status not in {"open", "not started"}:
         lead += f" ({status})"
     return f"{description} {lead}."
+
+
+# Stop and search
+
+STOP_SEARCH_HEADING = "Stop and search"
+STOP_SEARCH_SOURCE = "police.uk stop and search"
+
+
+def stop_search_none(*, months: str) -> str:
+    return (
+        f"No stop-and-search records have been imported for {months}, the months of the "
+        "report’s period, so there are no stop-and-search figures for the period."
+    )
+
+
+def stop_search_intro(*, grouping: str, months: str, searches: int, missing: str = "") -> str:
+    """What the table shows and which months it covers: ``Searches recorded by the police and
+    published on police.uk in August to October 2019, by officer-defined ethnicity: 12
+    searches in all. The report’s period also takes in November 2019, for which no records have
+    been imported.``"""
+    searches_text = "1 search" if searches == 1 else f"{searches:,} searches"
+    sentences = [
+        f"Searches recorded by the police and published on police.uk in {months}, by "
+        f"{grouping.lower()}: {searches_text} in all."
+    ]
+    if missing:
+        sentences.append(
+            f"The report’s period also takes in {missing}, for which no records have been imported."
+        )
+    return " ".join(sentences)
+
+
+STOP_SEARCH_RATES = (
+    "Every figure is counted from the published record of each search. The linked-outcome "
+    "rate is the share of the group’s searches whose outcome police.uk records as linked to "
+    "the object of the search (a blank is counted as not linked); the no-further-action rate "
+    "is the share that ended in no further action."
+)
+
+
+def stop_search_per_1000(*, sources: list[str], months: int) -> str:
+    annual = "" if months == 12 else " Over more or fewer than 12 months it is not an annual rate."
+    source = f" ({join_names(sources)})" if sources else ""
+    return (
+        "Searches per 1,000 population are the group’s searches divided by its population as "
+        f"entered in PlanWatch{source}, times 1,000.{annual}"
+    )
+
+
+def stop_search_ratios(*, comparator: str, why: str, rate: str) -> str:
+    return (
+        f"Disproportionality ratios are each group’s rate per 1,000 divided by that of "
+        f"{comparator} ({why}): {rate} searches per 1,000 population. A ratio of 2 means the "
+        "group was searched twice as often, for its size."
+    )
+
+
+def stop_search_without_figures(*, groups: list[str]) -> str:
+    pronoun = "its" if len(groups) == 1 else "their"
+    return (
+        f"No population figure has been entered for {join_names(groups)}, so {pronoun} rate "
+        "per 1,000 is not shown."
+    )
+
+
+def stop_search_populations_needed(*, grouping: str, groups: list[str]) -> str:
+    """Which population figures to enter, as the Stop and search page says."""
+    listed = f" ({join_names(groups)})" if groups else ""
+    return (
+        "Rates per 1,000 population and disproportionality ratios are not shown: no population "
+        f"figures have been entered for {grouping.lower()}. To show them, enter on the "
+        "population figures page (under Stop and search) the population in the force area of "
+        f"each group, written as police.uk writes it{listed}, with where the figure comes "
+        "from. Ratios compare each group with the White group, so the White population is "
+        "needed too."
+    )

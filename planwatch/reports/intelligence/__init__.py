@@ -11,12 +11,15 @@ acknowledged it: a report with an unacknowledged flag cannot be finalised.
 ``blocks`` builds a report's blocks and finds their flags; ``table`` builds one indicator's
 block from ``periods`` (which periods it shows), ``cells`` (its layout and cells), ``flags``
 (its notes) and ``charts`` (its chart); ``text`` writes the numbers and names.
+``stop_search`` builds the stop-and-search table a report carries when asked to, in the same
+block shape.
 """
 
 from .blocks import bi_blocks, report_flags, unacknowledged_flags
 from .cells import ADDITIVE_UNITS
 from .charts import SPC_MIN_POINTS, VALUE_LABELS, result_first  # the selectors' minimum
 from .periods import MAX_PERIODS, TOTAL, WINDOW_MONTHS, newness, period_label
+from .stop_search import stop_search_block, stop_search_empty_text
 from .table import BLOCK_TYPE, Block, IntelligenceTable
 from .text import (
     MISSING,
@@ -53,6 +56,8 @@ __all__ = [
     "rounded",
     "sentence_case",
     "signed",
+    "stop_search_block",
+    "stop_search_empty_text",
     "unacknowledged_flags",
     "value_text",
 ]

@@ -7,6 +7,7 @@ from planwatch.reports.periods import (
     add_months,
     date_label,
     default_period,
+    months_label,
     ordinal,
     ordinal_date_label,
 )
@@ -95,3 +96,17 @@ def test_a_default_period_ends_with_the_meeting_and_follows_the_previous_one(
     else:
         # the day after the previous meeting: consecutive reports neither overlap nor leave a gap
         assert period.start == previous + dt.timedelta(days=1)
+
+
+def test_months_are_named_as_runs():
+    aug, sep, oct_, nov = (dt.date(2019, m, 1) for m in (8, 9, 10, 11))
+    assert months_label([]) == ""
+    assert months_label([aug]) == "August 2019"
+    assert months_label([oct_, aug, sep]) == "August to October 2019"
+    assert months_label([aug, sep, nov]) == "August to September 2019 and November 2019"
+    assert months_label([dt.date(2019, 12, 1), dt.date(2020, 1, 1)]) == (
+        "December 2019 to January 2020"
+    )
+    assert months_label([aug, oct_, dt.date(2020, 1, 1)]) == (
+        "August 2019, October 2019, and January 2020"
+    )
