@@ -274,14 +274,11 @@ def stop_search_without_figures(*, groups: list[str]) -> str:
     )
 
 
-def stop_search_populations_needed(*, grouping: str, groups: list[str]) -> str:
-    """Which population figures to enter, as the Stop and search page says."""
-    listed = f" ({join_names(groups)})" if groups else ""
+def stop_search_populations_needed(*, grouping: str) -> str:
+    """Why there are no rates per 1,000, in words fit for the report as sent. (The Stop and
+    search page tells officers which figures to enter.)"""
     return (
-        "Rates per 1,000 population and disproportionality ratios are not shown: no population "
-        f"figures have been entered for {grouping.lower()}. To show them, enter on the "
-        "population figures page (under Stop and search) the population in the force area of "
-        f"each group, written as police.uk writes it{listed}, with where the figure comes "
-        "from. Ratios compare each group with the White group, so the White population is "
-        "needed too."
+        "Rates per 1,000 population and disproportionality ratios are not given: no population "
+        f"figures by {grouping.lower()} had been entered in PlanWatch when this report was "
+        "prepared."
     )

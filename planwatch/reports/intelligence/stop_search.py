@@ -145,11 +145,7 @@ def _percent(share: float | None) -> str:
 def _basis(table: Scrutiny, *, months: int, sources: list[str]) -> str:
     sentences = [wording.STOP_SEARCH_RATES]
     if not table.populations_entered:
-        sentences.append(
-            wording.stop_search_populations_needed(
-                grouping=table.label, groups=selectors.stop_search_groups_seen(by=BY)
-            )
-        )
+        sentences.append(wording.stop_search_populations_needed(grouping=table.label))
         return " ".join(sentences)
     sentences.append(wording.stop_search_per_1000(sources=sources, months=months))
     if table.comparator:

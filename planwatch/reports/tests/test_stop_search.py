@@ -206,18 +206,16 @@ def test_a_period_without_records_says_so(db, with_stop_search):
     )
 
 
-def test_without_population_figures_it_says_which_to_enter(searches, with_stop_search):
+def test_without_population_figures_it_says_why_there_are_no_rates(searches, with_stop_search):
     (block,) = _section(ThemeReportBuilder(with_stop_search).build())["blocks"]
     assert len(block["columns"]) == 5
     assert _texts(block) == _expected_rows(RECORDS)
     assert block["stop_search"]["populations_entered"] is False
     assert (
-        "no population figures have been entered for officer-defined ethnicity. To show them, "
-        "enter on the population figures page (under Stop and search) the population in the "
-        "force area of each group, written as police.uk writes it (Asian, Black, Mixed, and "
-        "White)"
+        "Rates per 1,000 population and disproportionality ratios are not given: no population "
+        "figures by officer-defined ethnicity had been entered in PlanWatch when this report "
+        "was prepared."
     ) in block["basis"]
-    assert "so the White population is needed too" in block["basis"]
 
 
 def test_without_the_white_population_there_are_no_ratios(searches, with_stop_search):
