@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.text import slugify
 
 from planwatch.performance.comparisons import HUNDRED
@@ -71,9 +71,12 @@ def force_get() -> str | None:
     """The force the area pages are about, as its files name it ("cambridgeshire"): the one
     named like PlanWatch's force area, else the one with most imported street months; None when
     no street crime has been imported."""
-    months: dict[str, int] = defaultdict(int)
-    for force in ForceMonth.objects.filter(kind=FileKind.STREET).values_list("force", flat=True):
-        months[force] += 1
+    months = dict(
+        ForceMonth.objects.filter(kind=FileKind.STREET)
+        .order_by()
+        .values_list("force")
+        .annotate(n=Count("pk"))
+    )
     if not months:
         return None
     area = force_area()

@@ -34,7 +34,8 @@ class NeighbourhoodForm(GovukForm):
         queryset=Lsoa.objects.order_by("district_name", "code"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Tick the LSOAs in the neighbourhood, grouped by district.",
+        help_text="Tick the LSOAs in the neighbourhood, grouped by district. The force's own "
+        "districts are listed; enter the codes of any other LSOA below.",
     )
     codes = forms.CharField(
         label="Or enter LSOA codes",
@@ -51,8 +52,9 @@ class NeighbourhoodForm(GovukForm):
         error_messages={"empty": "The selected file is empty"},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, neighbourhood=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["lsoas"].queryset = neighbourhoods.lsoas_to_tick(neighbourhood=neighbourhood)
         self.fields["lsoas"].label_from_instance = lambda lsoa: f"{lsoa.name} ({lsoa.code})"
 
     def lsoa_groups(self):

@@ -56,6 +56,20 @@ def neighbourhood_districts(*, neighbourhood: Neighbourhood) -> list[str]:
     return sorted(set(neighbourhood.lsoas.values_list("district_name", flat=True)))
 
 
+def lsoas_to_tick(*, neighbourhood: Neighbourhood | None = None) -> QuerySet[Lsoa]:
+    """The LSOAs offered as tick boxes: those of the force's own districts (linked to
+    PlanWatch's district areas), and any already in the neighbourhood; every LSOA imported
+    when no district is linked. A national import holds tens of thousands of LSOAs: the rest
+    are reached by entering their codes."""
+    lsoas = Lsoa.objects.all()
+    if lsoas.filter(district__isnull=False).exists():
+        own = Q(district__isnull=False)
+        if neighbourhood is not None and neighbourhood.pk:
+            own |= Q(pk__in=neighbourhood.lsoas.values("pk"))
+        lsoas = lsoas.filter(own)
+    return lsoas.order_by("district_name", "code")
+
+
 def lsoas_by_district(lsoas) -> list[tuple[str, list]]:
     """``[(district name, [items…]), …]`` in district order, for anything with a
     ``district_name`` (or a pair ``(district_name, item)``)."""

@@ -94,12 +94,12 @@ class Page:
     rows: list[CountRow]
 
 
-def _choices(request, months: list[Month]):
+def _choices(request, months: list[Month], *, force: str):
     latest = months[-1]
     default_first = max(months[0], latest - (MAX_MONTHS - 1))
     data = {"crime_type": "", "start": str(default_first), "end": str(latest)}
     data.update({k: request.GET[k] for k in data if k in request.GET})
-    form = AreaFilterForm(data, types=crime_types(), months=months)
+    form = AreaFilterForm(data, types=crime_types(force=force), months=months)
     if form.is_valid():
         clean = form.cleaned_data
         return form, clean["crime_type"], clean["first"], clean["last"]
@@ -206,7 +206,7 @@ def _area_page(request, *, force: str | None, district: areas.District | None, t
     context = {"title": title, "district": district, "force": force}
     if not months:
         return render(request, "opendata/area_detail.html", context)
-    form, crime_type, first, last = _choices(request, months)
+    form, crime_type, first, last = _choices(request, months, force=force)
     imported = set(months)
     span = areas.month_span(first, last)
     table = areas.counts_by_type_and_month(force=force, district=district, first=first, last=last)

@@ -79,7 +79,9 @@ def neighbourhood_edit(request, slug):
         "description": neighbourhood.description,
         "lsoas": list(neighbourhood.lsoas.all()),
     }
-    form = NeighbourhoodForm(request.POST or None, request.FILES or None, initial=initial)
+    form = NeighbourhoodForm(
+        request.POST or None, request.FILES or None, initial=initial, neighbourhood=neighbourhood
+    )
     if request.method == "POST" and form.is_valid():
         saved = _save(request, form, services.neighbourhood_update, neighbourhood=neighbourhood)
         if saved is not None:

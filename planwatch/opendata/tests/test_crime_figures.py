@@ -137,3 +137,17 @@ def test_without_street_crime_nothing_is_written(db):
     ForceAreaFactory()
     assert crime_figures_feed().observations == 0
     assert not Observation.objects.exists()
+
+
+def test_the_tick_list_offers_the_forces_own_lsoas_and_those_already_chosen(officer_client, places):
+    bedford = LsoaFactory(code="E01017500", name="Bedford 001A", district_name="Bedford")
+    page = officer_client.get(reverse("opendata:neighbourhood_create"))
+    offered = {lsoa.code for lsoa in page.context["form"].fields["lsoas"].queryset}
+    assert offered == {lsoa.code for lsoa in places["lsoas"].values()}
+    officer_client.post(
+        reverse("opendata:neighbourhood_create"),
+        {"name": "Border", "codes": f"{bedford.code} {places['lsoas']['march'].code}"},
+    )
+    edit = officer_client.get(reverse("opendata:neighbourhood_edit", args=["border"]))
+    assert bedford.code in edit.content.decode()
+    assert f'value="{bedford.pk}" checked' in edit.content.decode()
