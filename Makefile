@@ -12,12 +12,13 @@ CHROMIUM ?= /usr/bin/chromium
 
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test test-only lint format assets install chromium migrate demo clean help
+.PHONY: run test test-only lint format assets install chromium migrate demo bench clean help
 
 help:
 	@echo "make run    set up, load the demo data and serve on http://$(HOST):$(PORT)"
 	@echo "make test   set up (Chromium included) and run the whole test suite"
 	@echo "make lint   ruff and djhtml"
+	@echo "make bench  time the police.uk import at 10 million rows against DuckDB and pandas"
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed: install Python 3.11"; exit 1; }
@@ -88,6 +89,21 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/djhtml $$(git ls-files 'planwatch/*.html')
+
+# The import benchmark (docs/benchmarks.md): a benchmark, not a test. It builds archives of
+# BENCH_ROWS and BENCH_GROWTH_ROWS rows from ../shared/data (kept in var/bench/), imports them
+# into a throwaway database (SQLite, or PostgreSQL when DATABASE_URL says so) and times DuckDB
+# alone and pandas on the same files.
+BENCH_ROWS ?= 10000000
+BENCH_GROWTH_ROWS ?= 2000000
+BENCH_STAMP := $(VENV)/.installed-bench
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+bench: install $(BENCH_STAMP)
+	$(BIN)/planwatch bench ingest --rows $(BENCH_ROWS) --growth-rows $(BENCH_GROWTH_ROWS)
 
 clean:
 	rm -rf $(VENV) node_modules $(ASSETS) staticfiles
