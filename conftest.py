@@ -10,6 +10,15 @@ from planwatch.accounts.tests.factories import (
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def policeuk_store(tmp_path_factory):
+    """police.uk Parquet files are written to a folder of the test run, not var/."""
+    from django.conf import settings
+
+    settings.POLICEUK_STORE = tmp_path_factory.mktemp("policeuk-store")
+    return settings.POLICEUK_STORE
+
+
 @pytest.fixture
 def officer(db):
     return OfficerFactory(username="officer")

@@ -141,6 +141,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # How many rows a list page shows.
 PAGE_SIZE = env.int("PAGE_SIZE", default=25)
 
+# police.uk open data. POLICEUK_FORCE is the force PlanWatch reports on, as police.uk names it in
+# file names ("cambridgeshire"); blank: the force named like the force area, or the one with most
+# months imported. Its crimes are kept by LSOA in the database (for neighbourhoods); every
+# force's are kept by LSOA in Parquet files under POLICEUK_STORE, and by district in the database.
+POLICEUK_FORCE = env("POLICEUK_FORCE", default="")
+POLICEUK_STORE = Path(env("POLICEUK_STORE", default=str(BASE_DIR / "var" / "policeuk")))
+
 # The organisation that runs PlanWatch, shown in page headers and reports.
 PLANWATCH_OFFICE_NAME = env(
     "PLANWATCH_OFFICE_NAME",

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.text import slugify
 
@@ -68,21 +69,38 @@ class Contribution:
 
 
 def force_get() -> str | None:
-    """The force the area pages are about, as its files name it ("cambridgeshire"): the one
-    named like PlanWatch's force area, else the one with most imported street months; None when
-    no street crime has been imported."""
+    """The force the area pages are about, as its files name it ("cambridgeshire"): the one set
+    as ``POLICEUK_FORCE``, else the one named like PlanWatch's force area, else the one with
+    most imported street months; None when none of its street crime has been imported."""
     months = dict(
         ForceMonth.objects.filter(kind=FileKind.STREET)
         .order_by()
         .values_list("force")
         .annotate(n=Count("pk"))
     )
+    configured = settings.POLICEUK_FORCE
+    if configured:
+        return configured if configured in months else None
     if not months:
         return None
     area = force_area()
     if area is not None and slugify(area.name) in months:
         return slugify(area.name)
     return min(months, key=lambda f: (-months[f], f))
+
+
+def home_force(*, forces: set[str]) -> str | None:
+    """The force whose street crime is kept by LSOA in the database (for neighbourhoods), of an
+    import of ``forces``: the one set as ``POLICEUK_FORCE``, else the one named like PlanWatch's
+    force area when it is imported; None when neither says, and every force's is kept."""
+    if settings.POLICEUK_FORCE:
+        return settings.POLICEUK_FORCE
+    area = force_area()
+    if area is None:
+        return None
+    slug = slugify(area.name)
+    imported = ForceMonth.objects.filter(force=slug, kind=FileKind.STREET).exists()
+    return slug if slug in forces or imported else None
 
 
 def force_label(force: str) -> str:

@@ -50,13 +50,12 @@ from .reading import (
 )
 from .sources import FileResult, FilesRejected, LineError, Source
 
-MEMORY_LIMIT = "1GB"
+MEMORY_LIMIT = "512MB"
 # DuckDB's LSOA-name → district rule, the same as ``reading.district_name``.
 DISTRICT_SQL = "regexp_replace(trim(lsoa_name), '\\s+\\d{3}[A-Z]$', '')"
 READ_CSV = (
     "read_csv(?, header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
-    "strict_mode = true, null_padding = false, ignore_errors = false, columns = ?, "
-    "filename = 'file')"
+    "strict_mode = true, null_padding = false, ignore_errors = false, columns = ?)"
 )
 
 
@@ -96,10 +95,7 @@ class Staged:
         """(code, name, district name) of every LSOA in the street files."""
         if FileKind.STREET not in self.kinds():
             return []
-        return self.con.execute(
-            f"SELECT lsoa_code, max(lsoa_name), max({DISTRICT_SQL}) FROM street "
-            "WHERE reason IS NULL AND lsoa_name IS NOT NULL GROUP BY 1 ORDER BY 1"
-        ).fetchall()
+        return self.con.execute("SELECT lsoa_code, name, district FROM lsoas ORDER BY 1").fetchall()
 
 
 def stage(
@@ -121,7 +117,7 @@ def stage(
         workdir, closer = Path(scratch.name), scratch.cleanup
     else:
         closer = lambda: None  # noqa: E731
-    con = duckdb.connect(str(workdir / "stage.duckdb"))
+    con = duckdb.connect(":memory:")
     staged = Staged(con=con, results=[], workdir=workdir, _closer=closer)
     try:
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
@@ -147,25 +143,35 @@ def stage(
 
 
 def _files_table(con, checked: list[CheckedFile]) -> None:
+    """The files, with their force and month, and their place (``idx``) in their kind's list,
+    which DuckDB gives each row read as ``file_index``."""
+    position: dict[str, int] = defaultdict(int)
+    rows = []
+    for f in checked:
+        rows.append((str(f.source.path), f.kind, position[f.kind], f.force, f.month))
+        position[f.kind] += 1
+    columns = list(zip(*rows, strict=True)) if rows else [[]] * 5
     con.execute(
-        "CREATE OR REPLACE TABLE files (file VARCHAR, kind VARCHAR, force VARCHAR, month DATE)"
-    )
-    con.executemany(
-        "INSERT INTO files VALUES (?, ?, ?, ?)",
-        [(str(f.source.path), f.kind, f.force, f.month) for f in checked],
+        "CREATE OR REPLACE TABLE files AS SELECT unnest(?::VARCHAR[]) AS file, "
+        "unnest(?::VARCHAR[]) AS kind, unnest(?::INTEGER[]) AS idx, "
+        "unnest(?::VARCHAR[]) AS force, unnest(?::DATE[]) AS month",
+        [list(c) for c in columns],
     )
 
 
-def _read(con, files: list[CheckedFile], kind: str, select: str) -> list[RowError]:
-    """Run ``select`` (over ``src``, the files as read, joined to ``files``); on a read error,
-    the files' own problems, found by reading each alone."""
+def _read(con, files: list[CheckedFile], kind: str, grouped: str, select: str) -> list[RowError]:
+    """Read the kind's files in one pass: ``grouped`` (a query of ``src``, the rows as read,
+    with ``file_index``), then ``select`` (of ``g``, its result, joined to ``files``); on a read
+    error, the files' own problems, found by reading each alone."""
     if not files:
         return []
     paths = [str(f.source.path) for f in files]
     columns = {c: "VARCHAR" for c in HEADERS[kind]}
     try:
         con.execute(
-            f"CREATE OR REPLACE TABLE {kind} AS WITH src AS (SELECT * FROM {READ_CSV}) {select}",
+            f"CREATE OR REPLACE TABLE {kind} AS WITH src AS (SELECT file_index, * FROM {READ_CSV}), "
+            f"g AS ({grouped}) {select} JOIN files ON files.kind = '{kind}' "
+            "AND files.idx = g.file_index",
             [paths, columns],
         )
     except duckdb.Error:
@@ -188,31 +194,43 @@ def _located(files: list[CheckedFile]) -> list[RowError]:
 
 
 def _other_month() -> str:
-    return f"WHEN src.\"Month\" IS DISTINCT FROM strftime(files.month, '%Y-%m') THEN {_sql(OTHER_MONTH)}"
+    return f"WHEN g.month_text IS DISTINCT FROM strftime(files.month, '%Y-%m') THEN {_sql(OTHER_MONTH)}"
 
 
 def _stage_street(con, files: list[CheckedFile]) -> list[RowError]:
-    select = (
-        "SELECT src.file, "
-        f"CASE {_other_month()} "
-        f'WHEN src."LSOA code" IS NULL THEN {_sql(NO_LOCATION)} '
-        f'WHEN src."Crime type" IS NULL THEN {_sql(NO_CRIME_TYPE)} END AS reason, '
-        'src."LSOA code" AS lsoa_code, src."Crime type" AS crime_type, '
-        "coalesce(src.\"Last outcome category\", '') AS category, "
-        'max(src."LSOA name") AS lsoa_name, count(*)::BIGINT AS n '
-        "FROM src JOIN files USING (file) GROUP BY ALL"
+    grouped = (
+        'SELECT file_index, "Month" AS month_text, "LSOA code" AS lsoa_code, '
+        '"LSOA name" AS lsoa_name, "Crime type" AS crime_type, '
+        "coalesce(\"Last outcome category\", '') AS category, count(*)::BIGINT AS n "
+        "FROM src GROUP BY ALL"
     )
-    return _read(con, files, FileKind.STREET, select)
+    select = (
+        f"SELECT files.file, CASE {_other_month()} "
+        f"WHEN g.lsoa_code IS NULL THEN {_sql(NO_LOCATION)} "
+        f"WHEN g.crime_type IS NULL THEN {_sql(NO_CRIME_TYPE)} END AS reason, "
+        "g.lsoa_code, g.lsoa_name, g.crime_type, g.category, g.n FROM g"
+    )
+    errors = _read(con, files, FileKind.STREET, grouped, select)
+    if files and not errors:
+        con.execute(
+            f"CREATE OR REPLACE TABLE lsoas AS SELECT lsoa_code, max(lsoa_name) AS name, "
+            f"max({DISTRICT_SQL}) AS district FROM street "
+            "WHERE reason IS NULL AND lsoa_name IS NOT NULL GROUP BY 1"
+        )
+    return errors
 
 
 def _stage_outcomes(con, files: list[CheckedFile]) -> list[RowError]:
-    select = (
-        "SELECT src.file, "
-        f'CASE {_other_month()} WHEN src."Outcome type" IS NULL THEN {_sql(NO_OUTCOME_TYPE)} '
-        'END AS reason, src."Outcome type" AS outcome_type, count(*)::BIGINT AS n '
-        "FROM src JOIN files USING (file) GROUP BY ALL"
+    grouped = (
+        'SELECT file_index, "Month" AS month_text, "Outcome type" AS outcome_type, '
+        "count(*)::BIGINT AS n FROM src GROUP BY ALL"
     )
-    return _read(con, files, FileKind.OUTCOMES, select)
+    select = (
+        f"SELECT files.file, CASE {_other_month()} "
+        f"WHEN g.outcome_type IS NULL THEN {_sql(NO_OUTCOME_TYPE)} END AS reason, "
+        "g.outcome_type, g.n FROM g"
+    )
+    return _read(con, files, FileKind.OUTCOMES, grouped, select)
 
 
 # Stop-and-search values that do not read (``reading`` says how, per row, when one does not).
@@ -243,14 +261,15 @@ def _stage_searches(con, files: list[CheckedFile]) -> list[RowError]:
     )
     columns = ["Date", *STOP_SEARCH_BOOLEANS, *STOP_SEARCH_DECIMALS]
     bad = " OR ".join(f'(src."{c}" IS NOT NULL AND ({_unreadable(c)}))' for c in columns)
-    select = (
-        "SELECT src.file, files.force, files.month, "
+    records = (
+        "SELECT file_index, "
         f'CASE WHEN src."Date" IS NULL THEN {_sql(NO_DATE)} END AS reason, ({bad}) AS bad, '
         "strftime(try_cast(src.\"Date\" AS TIMESTAMPTZ) AT TIME ZONE 'UTC', "
         "'%Y-%m-%d %H:%M:%S') AS occurred_at, "
-        f"{fields}, {booleans}, {decimals} FROM src JOIN files USING (file)"
+        f"{fields}, {booleans}, {decimals} FROM src"
     )
-    errors = _read(con, files, FileKind.STOP_AND_SEARCH, select)
+    select = "SELECT files.file, files.force, files.month, g.* EXCLUDE (file_index) FROM g"
+    errors = _read(con, files, FileKind.STOP_AND_SEARCH, records, select)
     if errors or not files:
         return errors
     bad_files = {

@@ -152,7 +152,6 @@ class StopSearch(models.Model):
         verbose_name = "stop-and-search record"
         indexes = [
             models.Index(fields=["month"], name="opendata_stopsearch_month"),
-            models.Index(fields=["force", "month"], name="opendata_stopsearch_fmonth"),
         ]
 
 

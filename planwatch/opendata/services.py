@@ -20,13 +20,16 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from planwatch.core.audit import save_changed, save_created, snapshot
 from planwatch.places.models import Area
 
+from . import store
+from .areas import home_force
 from .indicators import crime_figures_feed, neighbourhood_area_sync
-from .ingest import DISTRICT_SQL, Staged, batches
+from .ingest import Staged, batches
 from .models import (
     DistrictCrimeCount,
     FileKind,
@@ -53,14 +56,19 @@ REPLACES = {
 _KEPT = "FROM {table} JOIN files USING (file) WHERE reason IS NULL"
 # What is written, per model: the model's columns and DuckDB's query over the staged tables.
 STREET_SQL = (
-    "SELECT files.force, files.month, lsoa_code, crime_type, category, n "
+    "SELECT files.force, files.month, lsoa_code, crime_type, category, sum(n) "
     + _KEPT.format(table="street")
-    + " ORDER BY 1, 2, 3, 4, 5"
+    + "{home} GROUP BY ALL ORDER BY 1, 2, 3, 4, 5"
+)
+# Every force's street crime by LSOA, as Parquet files partitioned by force and month.
+STORE_SQL = (
+    "SELECT files.force, strftime(files.month, '%Y-%m') AS month, lsoa_code, crime_type, "
+    "category AS last_outcome_category, n::INTEGER AS count " + _KEPT.format(table="street")
 )
 DISTRICT_SQL_ROWS = (
-    f"SELECT files.force, files.month, coalesce({DISTRICT_SQL}, ''), crime_type, sum(n) "
-    + _KEPT.format(table="street")
-    + " GROUP BY ALL ORDER BY 1, 2, 3, 4"
+    "SELECT files.force, files.month, coalesce(lsoas.district, ''), crime_type, sum(n) "
+    "FROM street JOIN files USING (file) LEFT JOIN lsoas USING (lsoa_code) "
+    "WHERE reason IS NULL GROUP BY ALL ORDER BY 1, 2, 3, 4"
 )
 OUTCOMES_SQL = (
     "SELECT files.force, files.month, outcome_type, sum(n) "
@@ -151,15 +159,14 @@ def policeuk_import(
         user=user,
         actor_label=actor_label,
     )
-    for result in results:
-        for model in REPLACES[result.kind]:
-            model.objects.filter(force=result.force, month=result.month).delete()
-        ForceMonth.objects.filter(force=result.force, month=result.month, kind=result.kind).delete()
+    _replaced_delete(results)
     kinds = staged.kinds()
     postgresql = connection.vendor == "postgresql"
     tables = []
     if FileKind.STREET in kinds:
-        tables.append((StreetCrimeCount, STREET_SQL))
+        home = home_force(forces={r.force for r in results})
+        where = f" AND files.force = {_literal(home)}" if home else ""
+        tables.append((StreetCrimeCount, STREET_SQL.format(home=where)))
         tables.append((DistrictCrimeCount, DISTRICT_SQL_ROWS))
     if FileKind.OUTCOMES in kinds:
         tables.append((OutcomeCount, OUTCOMES_SQL))
@@ -182,7 +189,29 @@ def policeuk_import(
     _lsoas_update(staged.lsoas())
     if FileKind.STREET in kinds:
         crime_figures_feed(user=user, actor_label=actor_label)
+        store.street_publish(staged, sql=STORE_SQL, run=run)
     return run
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _replaced_delete(results: list[FileResult]) -> None:
+    """Delete what the files replace: one query per table, by force and its months."""
+    months: dict[tuple[str, str], set] = defaultdict(set)
+    for result in results:
+        months[(result.kind, result.force)].add(result.month)
+    for kind, models in REPLACES.items():
+        of_kind = {force: m for (k, force), m in months.items() if k == kind}
+        if not of_kind:
+            continue
+        where = Q()
+        for force, force_months in of_kind.items():
+            where |= Q(force=force, month__in=sorted(force_months))
+        for model in models:
+            model.objects.filter(where).delete()
+        ForceMonth.objects.filter(where, kind=kind).delete()
 
 
 def _columns(model) -> list[str]:
@@ -235,22 +264,50 @@ def _insert(staged: Staged, model, sql: str, *, progress: Progress | None) -> No
 
 def _lsoas_update(lsoas: list[tuple[str, str, str]]) -> None:
     """Record each LSOA seen in street files, its district name, and the district area of that
-    name where PlanWatch has one."""
+    name where PlanWatch has one. Only new and changed LSOAs are written (a national archive
+    names tens of thousands, nearly all known after the first import); new ones by COPY on
+    PostgreSQL."""
     if not lsoas:
         return
     districts = {
         area.name: area.pk for area in Area.objects.filter(area_type=Area.AreaType.DISTRICT)
     }
-    Lsoa.objects.bulk_create(
-        (
-            Lsoa(code=code, name=name, district_name=district, district_id=districts.get(district))
-            for code, name, district in lsoas
-        ),
-        batch_size=5000,
-        update_conflicts=True,
-        unique_fields=["code"],
-        update_fields=["name", "district_name", "district"],
-    )
+    known = {
+        code: (name, district, district_id)
+        for code, name, district, district_id in Lsoa.objects.values_list(
+            "code", "name", "district_name", "district_id"
+        )
+    }
+    new, changed = [], []
+    for code, name, district in lsoas:
+        row = (name, district, districts.get(district))
+        if code not in known:
+            new.append((code, *row))
+        elif known[code] != row:
+            changed.append((code, *row))
+    if new and connection.vendor == "postgresql":
+        table = connection.ops.quote_name(Lsoa._meta.db_table)
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(
+                f"COPY {table} (code, name, district_name, district_id) FROM STDIN"
+            ) as copy,
+        ):
+            for row in new:
+                copy.write_row(row)
+    elif new:
+        Lsoa.objects.bulk_create(
+            (Lsoa(code=c, name=n, district_name=d, district_id=a) for c, n, d, a in new),
+            batch_size=5000,
+        )
+    if changed:
+        by_code = Lsoa.objects.in_bulk([row[0] for row in changed], field_name="code")
+        for code, name, district, district_id in changed:
+            lsoa = by_code[code]
+            lsoa.name, lsoa.district_name, lsoa.district_id = name, district, district_id
+        Lsoa.objects.bulk_update(
+            by_code.values(), ["name", "district_name", "district"], batch_size=5000
+        )
 
 
 @transaction.atomic

@@ -144,14 +144,25 @@ def throwaway_database(workdir: Path) -> Iterator[str]:
         test["NAME"] = saved_test_name
 
 
+# The office's own force in the archive: its first.
+BENCH_FORCE = "force-01"
+
+
 def measure_import(archive: Archive, *, workdir: Path, logs: Path) -> Run:
-    """``planwatch import-policeuk ARCHIVE`` into a throwaway database; checks that it recorded
+    """``planwatch import-policeuk ARCHIVE`` into a throwaway database and Parquet store, as an
+    office of the archive's first force (``POLICEUK_FORCE``) would; checks that it recorded
     every row of the archive (kept or set aside)."""
     with throwaway_database(workdir) as url:
         run = run_module(
             "planwatch",
             ["import-policeuk", str(archive.path)],
-            env=child_env(DATABASE_URL=url, DEBUG="false", SECRET_KEY=secrets.token_urlsafe(50)),
+            env=child_env(
+                DATABASE_URL=url,
+                DEBUG="false",
+                SECRET_KEY=secrets.token_urlsafe(50),
+                POLICEUK_FORCE=BENCH_FORCE,
+                POLICEUK_STORE=str(workdir / "store"),
+            ),
             log=logs / f"import-{archive.plan.rows}.log",
         )
         recorded = ForceMonth.objects.aggregate(kept=Sum("rows_kept"), aside=Sum("rows_set_aside"))

@@ -7,13 +7,20 @@ import shutil
 import zipfile
 from io import StringIO
 
+import duckdb
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Sum
 
 from planwatch.opendata.checks import HEADERS
-from planwatch.opendata.models import ForceMonth, ImportRun, StopSearch, StreetCrimeCount
+from planwatch.opendata.models import (
+    DistrictCrimeCount,
+    ForceMonth,
+    ImportRun,
+    StopSearch,
+    StreetCrimeCount,
+)
 
 from .helpers import POLICEUK_2024, source_row_counts
 
@@ -188,3 +195,36 @@ def test_the_same_force_month_twice_in_one_run_is_refused(tmp_path):
     err = _refused(POLICEUK_2024 / JAN, copy / JAN)
     assert "the same force, month and kind" in err
     assert ImportRun.objects.count() == 0
+
+
+def test_every_forces_lsoa_counts_are_kept_in_parquet_and_the_home_forces_in_the_database(
+    tmp_path, settings, django_capture_on_commit_callbacks
+):
+    """Two forces (the second a copy of Cambridgeshire's January under another name); the
+    office's own is set, so only its LSOA counts go to the database, both forces' to Parquet."""
+    other = tmp_path / "2024-01-norfolk-street.csv"
+    other.write_bytes((POLICEUK_2024 / JAN).read_bytes())
+    settings.POLICEUK_FORCE = "norfolk"
+    settings.POLICEUK_STORE = tmp_path / "store"
+    with django_capture_on_commit_callbacks(execute=True):
+        _import(POLICEUK_2024 / JAN, other)
+    assert set(StreetCrimeCount.objects.values_list("force", flat=True)) == {"norfolk"}
+    assert set(DistrictCrimeCount.objects.values_list("force", flat=True)) == {
+        "cambridgeshire",
+        "norfolk",
+    }
+    files = sorted((tmp_path / "store" / "street").glob("force=*/month=*/*.parquet"))
+    assert [f.parent.parent.name for f in files] == ["force=cambridgeshire", "force=norfolk"]
+    totals = dict(
+        duckdb.execute(
+            "SELECT force, sum(count) FROM read_parquet(?, hive_partitioning = true) GROUP BY 1",
+            [[str(f) for f in files]],
+        ).fetchall()
+    )
+    kept = ForceMonth.objects.get(force="norfolk").rows_kept
+    assert totals == {"cambridgeshire": kept, "norfolk": kept}
+    # Importing January again replaces its file.
+    with django_capture_on_commit_callbacks(execute=True):
+        _import(POLICEUK_2024 / JAN)
+    again = sorted((tmp_path / "store" / "street").glob("force=cambridgeshire/*/*.parquet"))
+    assert len(again) == 1 and again != files[:1]
