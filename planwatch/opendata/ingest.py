@@ -5,7 +5,8 @@ is written to PlanWatch's database.
 
 ``stage(sources)`` returns a ``Staged`` import. It checks each file's name, header and last line
 (``checks.file_check``), then reads all the files of a kind in one DuckDB query (DuckDB reads
-them in parallel) into tables in a scratch DuckDB database on disk:
+them in parallel) into tables of an in-memory DuckDB database, capped at ``MEMORY_LIMIT`` and
+spilling to the staging folder beyond it:
 
 - ``street``: data rows grouped by file × LSOA × crime type × last outcome category, with why
   rows were set aside (``reason``), so per-file counts and the kept aggregates come from one
@@ -13,12 +14,12 @@ them in parallel) into tables in a scratch DuckDB database on disk:
 - ``outcomes``: grouped by file × outcome type × reason;
 - ``searches``: stop-and-search records as published, with the file they came from.
 
-The scratch database is on disk and DuckDB's memory is capped (``MEMORY_LIMIT``), so a national
-archive is aggregated without holding it in memory; the writer streams what is kept out of it
+Rows are grouped as they are read (by ``file_index``, each file's place in its kind's list),
+so the raw rows are never held; the writer streams what is kept out of the tables
 (``services.policeuk_import``).
 
 When a query fails (a damaged file) or a record does not read (a bad date, boolean or
-coordinate), the files concerned are read again one by one with ``reading.read_file``, which
+coordinate), the files concerned are read again one by one with ``reading.problems_find``, which
 names the file, line and column of each problem. Nothing has been written at that point.
 """
 
