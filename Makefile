@@ -42,8 +42,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 # Build the GOV.UK Frontend and MOJ Frontend assets into planwatch/static_build (not
 # committed). GOV.UK Frontend is compiled from its Sass with Arial, because the GDS Transport
 # typeface is licensed for gov.uk services only; MOJ Frontend's stylesheet gets the same font
-# and its asset paths pointed at /static/vendor/moj/.
-$(ASSETS)/.built: node_modules/.package-lock.json planwatch/core/assets/govuk.scss
+# and its asset paths pointed at /static/vendor/moj/; its source-map comment is dropped (the map is
+# not shipped, and collectstatic's manifest refuses a reference to a missing file).
+$(ASSETS)/.built: node_modules/.package-lock.json planwatch/core/assets/govuk.scss Makefile
 	rm -rf $(ASSETS) && mkdir -p $(ASSETS)/vendor/govuk/assets $(ASSETS)/vendor/moj
 	node_modules/.bin/sass --load-path=node_modules --style=compressed --no-source-map \
 		--quiet-deps planwatch/core/assets/govuk.scss $(ASSETS)/vendor/govuk/govuk-frontend.min.css
@@ -53,6 +54,7 @@ $(ASSETS)/.built: node_modules/.package-lock.json planwatch/core/assets/govuk.sc
 	cp node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js $(ASSETS)/vendor/moj/
 	sed -e 's#url(/assets/#url(/static/vendor/moj/assets/#g' \
 		-e 's#"\{0,1\}GDS Transport"\{0,1\},arial,sans-serif#arial,sans-serif#g' \
+		-e '/sourceMappingURL=/d' \
 		node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.css \
 		> $(ASSETS)/vendor/moj/moj-frontend.min.css
 	touch $@

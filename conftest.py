@@ -19,6 +19,15 @@ def policeuk_store(tmp_path_factory):
     return settings.POLICEUK_STORE
 
 
+@pytest.fixture(autouse=True)
+def cache_cleared():
+    """Each test starts with an empty cache (cached page bodies are keyed by data that tests
+    roll back)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def officer(db):
     return OfficerFactory(username="officer")

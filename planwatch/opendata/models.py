@@ -151,7 +151,7 @@ class StopSearch(models.Model):
     class Meta:
         verbose_name = "stop-and-search record"
         indexes = [
-            models.Index(fields=["month"], name="opendata_stopsearch_month"),
+            models.Index(fields=["force", "month"], name="opendata_stopsearch_fmonth"),
         ]
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, Q, Sum
 
 from planwatch.places.models import Area
@@ -41,7 +42,9 @@ def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
 
 
 def crime_types(*, force: str | None = None) -> list[str]:
-    """The crime types imported (for one force, which its index makes quick at any scale)."""
+    """The crime types imported: for ``force``, else for the office's own force when one is
+    set (``POLICEUK_FORCE``), else for every force (the force's index makes it quick)."""
+    force = force or settings.POLICEUK_FORCE or None
     rows = DistrictCrimeCount.objects.all()
     if force is not None:
         rows = rows.filter(force=force)
@@ -113,13 +116,21 @@ class StopSearchGroup:
         return self.no_further_action / self.searches if self.searches else None
 
 
+def searches():
+    """Stop-and-search records of the office's own force when one is set (``POLICEUK_FORCE``),
+    else every record imported."""
+    records = StopSearch.objects.all()
+    return records.filter(force=settings.POLICEUK_FORCE) if settings.POLICEUK_FORCE else records
+
+
 def stop_search_by_group(*, first: dt.date, last: dt.date, by: str) -> list[StopSearchGroup]:
     """Searches in the months from ``first`` to ``last`` by one field (blank is "Not stated"),
     most searches first."""
     if by not in STOP_SEARCH_GROUPS:
         raise QueryError(f"Cannot group by {by!r}: use one of {', '.join(STOP_SEARCH_GROUPS)}.")
     rows = (
-        StopSearch.objects.filter(month__gte=first.replace(day=1), month__lte=last)
+        searches()
+        .filter(month__gte=first.replace(day=1), month__lte=last)
         .values(by)
         .annotate(
             searches=Count("id"),
@@ -140,14 +151,14 @@ def stop_search_by_group(*, first: dt.date, last: dt.date, by: str) -> list[Stop
 
 def stop_search_months() -> list[dt.date]:
     """The months that hold stop-and-search records, earliest first."""
-    return list(StopSearch.objects.order_by("month").values_list("month", flat=True).distinct())
+    return list(searches().order_by("month").values_list("month", flat=True).distinct())
 
 
 def stop_search_groups_seen(*, by: str) -> list[str]:
     """The values police.uk wrote in one field of the imported records, blank left out."""
     if by not in STOP_SEARCH_GROUPS:
         raise QueryError(f"Cannot group by {by!r}: use one of {', '.join(STOP_SEARCH_GROUPS)}.")
-    values = StopSearch.objects.order_by(by).values_list(by, flat=True).distinct()
+    values = searches().order_by(by).values_list(by, flat=True).distinct()
     return list(dict.fromkeys(v.strip() for v in values if v.strip()))
 
 

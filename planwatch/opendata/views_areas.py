@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
-from django.http import Http404
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from planwatch.accounts import permissions
@@ -26,6 +28,7 @@ from planwatch.performance.periods import RANGE, Month, Period
 from planwatch.performance.statistics import xmr
 
 from . import areas
+from .caching import BODY_SECONDS, cached_body_key
 from .selectors import crime_types
 
 ALL_CRIME = "All crime"
@@ -202,10 +205,26 @@ def _drivers(page: Page, imported: set[Month]) -> dict:
 
 
 def _area_page(request, *, force: str | None, district: areas.District | None, title: str):
+    """The page, its body made once per address and imported data (``cached_body``)."""
+    csv = wants_csv(request)
+    key = None if csv else cached_body_key(request, "area")
+    body = cache.get(key) if key else None
+    if body is None:
+        result = _area_body(request, force=force, district=district, title=title)
+        if isinstance(result, HttpResponse):
+            return result
+        body = result
+        if key:
+            cache.set(key, body, BODY_SECONDS)
+    context = {"title": title, "district": district, "body": body}
+    return render(request, "opendata/area_detail.html", context)
+
+
+def _area_body(request, *, force, district, title):
     months = areas.force_months(force=force) if force else []
     context = {"title": title, "district": district, "force": force}
     if not months:
-        return render(request, "opendata/area_detail.html", context)
+        return mark_safe(render_to_string("opendata/area_body.html", context, request))  # noqa: S308 - a rendered template
     form, crime_type, first, last = _choices(request, months, force=force)
     imported = set(months)
     span = areas.month_span(first, last)
@@ -262,7 +281,7 @@ def _area_page(request, *, force: str | None, district: areas.District | None, t
         context["share"] = areas.share(in_range, force_in_range)
     else:
         context.update(_drivers(page, imported))
-    return render(request, "opendata/area_detail.html", context)
+    return mark_safe(render_to_string("opendata/area_body.html", context, request))  # noqa: S308 - a rendered template
 
 
 def _csv_query(request) -> str:

@@ -18,7 +18,13 @@ from django.urls import reverse
 from planwatch.accounts.tests.factories import MemberFactory, OfficerFactory, PartnerFactory
 from planwatch.opendata import areas
 from planwatch.opendata.areas import AreaTotals
-from planwatch.opendata.models import DistrictCrimeCount, ForceMonth, Lsoa, StreetCrimeCount
+from planwatch.opendata.models import (
+    DistrictCrimeCount,
+    ForceMonth,
+    ImportRun,
+    Lsoa,
+    StreetCrimeCount,
+)
 from planwatch.opendata.services import district_counts_rebuild
 from planwatch.performance.models import Observation
 from planwatch.performance.periods import Month
@@ -335,3 +341,14 @@ def test_a_month_not_imported_is_shown_as_such(officer):
     district_counts_rebuild()
     response = officer.get(reverse("opendata:area_force"))
     assert response.context["count_rows"][0].cells == [0, None, 4]
+
+
+def test_a_page_body_is_made_once_until_the_next_import(officer):
+    _build({"Cambridge": [5, 6, 7]})
+    url = reverse("opendata:area_force")
+    assert "150" not in officer.get(url).content.decode()
+    StreetCrimeCount.objects.update(count=50)
+    district_counts_rebuild()
+    assert "150" not in officer.get(url).content.decode()  # the same data version: cached
+    ImportRun.objects.create(actor_label="Tests")
+    assert "150" in officer.get(url).content.decode()  # a new import: made again
