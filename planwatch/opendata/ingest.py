@@ -25,7 +25,6 @@ names the file, line and column of each problem. Nothing has been written at tha
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -321,7 +320,3 @@ def _results(con, checked: list[CheckedFile]) -> list[FileResult]:
 def batches(cursor, size: int = 50_000) -> Iterator[list[tuple]]:
     while batch := cursor.fetchmany(size):
         yield batch
-
-
-def months_of(results: list[FileResult]) -> list[dt.date]:
-    return sorted({r.month for r in results})

@@ -37,10 +37,6 @@ class FileResult:
     def rows_kept(self) -> int:
         return self.data_rows - sum(self.set_aside.values())
 
-    @property
-    def key(self) -> tuple[str, dt.date, str]:
-        return (self.force, self.month, self.kind)
-
 
 @dataclass(frozen=True)
 class LineError(RowError):
