@@ -97,7 +97,7 @@ format: install
 # into a throwaway database (SQLite, or PostgreSQL when DATABASE_URL says so) and times DuckDB
 # alone and pandas on the same files.
 BENCH_ROWS ?= 10000000
-BENCH_GROWTH_ROWS ?= 2000000
+BENCH_GROWTH_ROWS ?= 20000000
 BENCH_STAMP := $(VENV)/.installed-bench
 
 $(BENCH_STAMP): $(STAMP)

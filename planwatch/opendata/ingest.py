@@ -4,19 +4,22 @@
 is written to PlanWatch's database.
 
 ``stage(sources)`` returns a ``Staged`` import. It checks each file's name, header and last line
-(``checks.file_check``), then reads all the files of a kind in one DuckDB query (DuckDB reads
-them in parallel) into tables of an in-memory DuckDB database, capped at ``MEMORY_LIMIT`` and
-spilling to the staging folder beyond it:
+(``checks.file_check``), then reads the files of each kind with DuckDB, about ``BATCH_BYTES``
+of them per query (DuckDB reads a batch's files in parallel), into tables of a DuckDB database
+in the staging folder: stored compressed on disk, with DuckDB's memory capped at
+``MEMORY_LIMIT``. Reading in batches keeps the grouping's memory the same however many files
+there are:
 
 - ``street``: data rows grouped by file × LSOA × crime type × last outcome category, with why
   rows were set aside (``reason``), so per-file counts and the kept aggregates come from one
-  read;
+  read; and ``lsoas``, each LSOA's name and district;
 - ``outcomes``: grouped by file × outcome type × reason;
-- ``searches``: stop-and-search records as published, with the file they came from.
+- ``stop_and_search``: stop-and-search records as published.
 
-Rows are grouped as they are read (by ``file_index``, each file's place in its kind's list),
-so the raw rows are never held; the writer streams what is kept out of the tables
-(``services.policeuk_import``).
+Rows are grouped as they are read (by ``file_index``, each file's place in its kind's list;
+a group never spans files), so the raw rows are never held. Each table names its file by that place (``idx``) and carries
+the file's force and month, so what is written needs no further join to ``files``; the writer
+streams what is kept out of the tables (``services.policeuk_import``).
 
 When a query fails (a damaged file) or a record does not read (a bad date, boolean or
 coordinate), the files concerned are read again one by one with ``reading.problems_find``, which
@@ -51,6 +54,8 @@ from .reading import (
 from .sources import FileResult, FilesRejected, LineError, Source
 
 MEMORY_LIMIT = "512MB"
+# Files are read and grouped this many bytes at a time (see ``_read``).
+BATCH_BYTES = 256 * 1024 * 1024
 # DuckDB's LSOA-name → district rule, the same as ``reading.district_name``.
 DISTRICT_SQL = "regexp_replace(trim(lsoa_name), '\\s+\\d{3}[A-Z]$', '')"
 READ_CSV = (
@@ -117,7 +122,7 @@ def stage(
         workdir, closer = Path(scratch.name), scratch.cleanup
     else:
         closer = lambda: None  # noqa: E731
-    con = duckdb.connect(":memory:")
+    con = duckdb.connect(str(workdir / "staging.duckdb"))
     staged = Staged(con=con, results=[], workdir=workdir, _closer=closer)
     try:
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
@@ -148,36 +153,53 @@ def _files_table(con, checked: list[CheckedFile]) -> None:
     position: dict[str, int] = defaultdict(int)
     rows = []
     for f in checked:
-        rows.append((str(f.source.path), f.kind, position[f.kind], f.force, f.month))
+        rows.append((f.kind, position[f.kind], f.force, f.month))
         position[f.kind] += 1
-    columns = list(zip(*rows, strict=True)) if rows else [[]] * 5
+    columns = list(zip(*rows, strict=True)) if rows else [[]] * 4
     con.execute(
-        "CREATE OR REPLACE TABLE files AS SELECT unnest(?::VARCHAR[]) AS file, "
-        "unnest(?::VARCHAR[]) AS kind, unnest(?::INTEGER[]) AS idx, "
-        "unnest(?::VARCHAR[]) AS force, unnest(?::DATE[]) AS month",
+        "CREATE OR REPLACE TABLE files AS SELECT *, strftime(month, '%Y-%m') AS month_text "
+        "FROM (SELECT unnest(?::VARCHAR[]) AS kind, unnest(?::INTEGER[]) AS idx, "
+        "unnest(?::VARCHAR[]) AS force, unnest(?::DATE[]) AS month)",
         [list(c) for c in columns],
     )
 
 
+def _batches(files: list[CheckedFile]) -> Iterator[tuple[int, list[CheckedFile]]]:
+    """The files in runs of about ``BATCH_BYTES`` (at least one file each), with the place of
+    each run's first file in the list."""
+    start, size = 0, 0
+    for number, file in enumerate(files):
+        size += file.source.path.stat().st_size
+        if size >= BATCH_BYTES or number == len(files) - 1:
+            yield start, files[start : number + 1]
+            start, size = number + 1, 0
+
+
 def _read(con, files: list[CheckedFile], kind: str, grouped: str, select: str) -> list[RowError]:
-    """Read the kind's files in one pass: ``grouped`` (a query of ``src``, the rows as read,
-    with ``file_index``), then ``select`` (of ``g``, its result, joined to ``files``); on a read
-    error, the files' own problems, found by reading each alone."""
+    """Read the kind's files, a batch of about ``BATCH_BYTES`` at a time: ``grouped`` (a query
+    of ``src``, the rows as read, with ``file_index``), then the file's ``idx``, force and month
+    and the columns ``select`` (of ``g``, its result, joined to ``files``); on a read error, the
+    files' own problems, found by reading each alone. Groups never span files, so grouping a
+    batch at a time gives the same rows as grouping them all, in memory that does not grow with
+    the number of files."""
     if not files:
         return []
-    paths = [str(f.source.path) for f in files]
     columns = {c: "VARCHAR" for c in HEADERS[kind]}
-    try:
-        con.execute(
-            f"CREATE OR REPLACE TABLE {kind} AS WITH src AS (SELECT file_index, * FROM {READ_CSV}), "
-            f"g AS ({grouped}) {select} JOIN files ON files.kind = '{kind}' "
-            "AND files.idx = g.file_index",
-            [paths, columns],
-        )
-    except duckdb.Error:
-        return _located(files) or [
-            LineError(files[0].source.label, "could not be read as police.uk CSV files.")
-        ]
+    for start, batch in _batches(files):
+        paths = [str(f.source.path) for f in batch]
+        write = f"CREATE OR REPLACE TABLE {kind} AS" if start == 0 else f"INSERT INTO {kind}"
+        try:
+            con.execute(
+                f"{write} WITH src AS (SELECT file_index + {start} AS file_index, * "
+                f"FROM {READ_CSV}), g AS ({grouped}) "
+                f"SELECT files.idx, files.force, files.month, files.month_text, {select} FROM g "
+                f"JOIN files ON files.kind = '{kind}' AND files.idx = g.file_index",
+                [paths, columns],
+            )
+        except duckdb.Error:
+            return _located(batch) or [
+                LineError(batch[0].source.label, "could not be read as police.uk CSV files.")
+            ]
     return []
 
 
@@ -194,7 +216,7 @@ def _located(files: list[CheckedFile]) -> list[RowError]:
 
 
 def _other_month() -> str:
-    return f"WHEN g.month_text IS DISTINCT FROM strftime(files.month, '%Y-%m') THEN {_sql(OTHER_MONTH)}"
+    return f"WHEN g.month_text IS DISTINCT FROM files.month_text THEN {_sql(OTHER_MONTH)}"
 
 
 def _stage_street(con, files: list[CheckedFile]) -> list[RowError]:
@@ -205,17 +227,19 @@ def _stage_street(con, files: list[CheckedFile]) -> list[RowError]:
         "FROM src GROUP BY ALL"
     )
     select = (
-        f"SELECT files.file, CASE {_other_month()} "
+        f"CASE {_other_month()} "
         f"WHEN g.lsoa_code IS NULL THEN {_sql(NO_LOCATION)} "
         f"WHEN g.crime_type IS NULL THEN {_sql(NO_CRIME_TYPE)} END AS reason, "
-        "g.lsoa_code, g.lsoa_name, g.crime_type, g.category, g.n FROM g"
+        "g.lsoa_code, g.lsoa_name, g.crime_type, g.category, g.n"
     )
     errors = _read(con, files, FileKind.STREET, grouped, select)
     if files and not errors:
+        # The district rule runs once per LSOA, not once per row.
         con.execute(
-            f"CREATE OR REPLACE TABLE lsoas AS SELECT lsoa_code, max(lsoa_name) AS name, "
-            f"max({DISTRICT_SQL}) AS district FROM street "
-            "WHERE reason IS NULL AND lsoa_name IS NOT NULL GROUP BY 1"
+            "CREATE OR REPLACE TABLE lsoas AS SELECT lsoa_code, name, "
+            f"{DISTRICT_SQL.replace('lsoa_name', 'name')} AS district FROM ("
+            "SELECT lsoa_code, max(lsoa_name) AS name FROM street "
+            "WHERE reason IS NULL AND lsoa_name IS NOT NULL GROUP BY 1)"
         )
     return errors
 
@@ -226,9 +250,9 @@ def _stage_outcomes(con, files: list[CheckedFile]) -> list[RowError]:
         "count(*)::BIGINT AS n FROM src GROUP BY ALL"
     )
     select = (
-        f"SELECT files.file, CASE {_other_month()} "
+        f"CASE {_other_month()} "
         f"WHEN g.outcome_type IS NULL THEN {_sql(NO_OUTCOME_TYPE)} END AS reason, "
-        "g.outcome_type, g.n FROM g"
+        "g.outcome_type, g.n"
     )
     return _read(con, files, FileKind.OUTCOMES, grouped, select)
 
@@ -268,18 +292,17 @@ def _stage_searches(con, files: list[CheckedFile]) -> list[RowError]:
         "'%Y-%m-%d %H:%M:%S') AS occurred_at, "
         f"{fields}, {booleans}, {decimals} FROM src"
     )
-    select = "SELECT files.file, files.force, files.month, g.* EXCLUDE (file_index) FROM g"
-    errors = _read(con, files, FileKind.STOP_AND_SEARCH, records, select)
+    errors = _read(con, files, FileKind.STOP_AND_SEARCH, records, "g.* EXCLUDE (file_index)")
     if errors or not files:
         return errors
-    bad_files = {
-        path
-        for (path,) in con.execute(
-            "SELECT DISTINCT file FROM stop_and_search WHERE bad AND reason IS NULL"
+    bad = {
+        idx
+        for (idx,) in con.execute(
+            "SELECT DISTINCT idx FROM stop_and_search WHERE bad AND reason IS NULL"
         ).fetchall()
     }
-    if bad_files:
-        return _located([f for f in files if str(f.source.path) in bad_files])
+    if bad:
+        return _located([f for i, f in enumerate(files) if i in bad])
     return []
 
 
@@ -294,27 +317,32 @@ TABLES = {kind: kind.value for kind in FileKind}
 def _results(con, checked: list[CheckedFile]) -> list[FileResult]:
     """One ``FileResult`` per file: its data rows and the rows set aside by reason."""
     rows: Counter = Counter()
-    set_aside: dict[str, Counter] = defaultdict(Counter)
+    set_aside: dict[tuple[str, int], Counter] = defaultdict(Counter)
     for kind in {f.kind for f in checked}:
         table = TABLES[kind]
         count = "n" if kind != FileKind.STOP_AND_SEARCH else "1"
-        for path, reason, n in con.execute(
-            f"SELECT file, reason, sum({count})::BIGINT FROM {table} GROUP BY ALL"  # noqa: S608
+        for idx, reason, n in con.execute(
+            f"SELECT idx, reason, sum({count})::BIGINT FROM {table} GROUP BY ALL"  # noqa: S608
         ).fetchall():
-            rows[path] += n
+            rows[(kind, idx)] += n
             if reason is not None:
-                set_aside[path][reason] += n
-    return [
-        FileResult(
-            source=f.source,
-            kind=f.kind,
-            force=f.force,
-            month=f.month,
-            data_rows=rows[str(f.source.path)],
-            set_aside=set_aside[str(f.source.path)],
+                set_aside[(kind, idx)][reason] += n
+    results = []
+    position: Counter = Counter()
+    for f in checked:
+        key = (f.kind, position[f.kind])
+        position[f.kind] += 1
+        results.append(
+            FileResult(
+                source=f.source,
+                kind=f.kind,
+                force=f.force,
+                month=f.month,
+                data_rows=rows[key],
+                set_aside=set_aside[key],
+            )
         )
-        for f in checked
-    ]
+    return results
 
 
 def batches(cursor, size: int = 50_000) -> Iterator[list[tuple]]:

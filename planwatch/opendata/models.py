@@ -55,6 +55,15 @@ class ForceMonth(models.Model):
     rows_kept = models.PositiveIntegerField()
     rows_set_aside = models.PositiveIntegerField()
     run = models.ForeignKey(ImportRun, on_delete=models.PROTECT, related_name="force_months")
+    stored_in = models.ForeignKey(
+        ImportRun,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The run whose Parquet file holds this force-month's rows (see store.py): the "
+        "run that imported it, or a later one that wrote them again.",
+    )
 
     class Meta:
         ordering = ["force", "month", "kind"]

@@ -53,27 +53,25 @@ REPLACES = {
     FileKind.OUTCOMES: (OutcomeCount,),
     FileKind.STOP_AND_SEARCH: (StopSearch,),
 }
-_KEPT = "FROM {table} JOIN files USING (file) WHERE reason IS NULL"
-# What is written, per model: the model's columns and DuckDB's query over the staged tables.
+# What is written, per model: DuckDB's query over the staged tables (``ingest``), in the
+# model's columns. The office's own force (``home``) is kept by LSOA, and its searches.
 STREET_SQL = (
-    "SELECT files.force, files.month, lsoa_code, crime_type, category, sum(n) "
-    + _KEPT.format(table="street")
-    + "{home} GROUP BY ALL ORDER BY 1, 2, 3, 4, 5"
-)
-# Every force's street crime by LSOA, as Parquet files partitioned by force and month.
-STORE_SQL = (
-    "SELECT files.force, strftime(files.month, '%Y-%m') AS month, lsoa_code, crime_type, "
-    "category AS last_outcome_category, n::INTEGER AS count " + _KEPT.format(table="street")
+    "SELECT force, month, lsoa_code, crime_type, category, sum(n) FROM street "
+    "WHERE reason IS NULL{home} GROUP BY ALL ORDER BY 1, 2, 3, 4, 5"
 )
 DISTRICT_SQL_ROWS = (
-    "SELECT files.force, files.month, coalesce(lsoas.district, ''), crime_type, sum(n) "
-    "FROM street JOIN files USING (file) LEFT JOIN lsoas USING (lsoa_code) "
+    "SELECT force, month, coalesce(lsoas.district, ''), crime_type, sum(n) "
+    "FROM street LEFT JOIN lsoas USING (lsoa_code) "
     "WHERE reason IS NULL GROUP BY ALL ORDER BY 1, 2, 3, 4"
 )
 OUTCOMES_SQL = (
-    "SELECT files.force, files.month, outcome_type, sum(n) "
-    + _KEPT.format(table="outcomes")
-    + " GROUP BY ALL ORDER BY 1, 2, 3"
+    "SELECT force, month, outcome_type, sum(n) FROM outcomes "
+    "WHERE reason IS NULL GROUP BY ALL ORDER BY 1, 2, 3"
+)
+# Every force's street crime by LSOA, and every force's searches, for the Parquet store.
+STORE_STREET_SQL = (
+    "SELECT force, month_text AS month, lsoa_code, crime_type, "
+    "category AS last_outcome_category, n::INTEGER AS count FROM street WHERE reason IS NULL"
 )
 STOP_SEARCH_COLUMNS = [
     "force",
@@ -107,11 +105,11 @@ TEXT_COLUMNS = {
 }
 
 
-def _stop_search_sql(*, postgresql: bool) -> str:
+def _stop_search_sql(*, postgresql: bool, home: str | None) -> str:
     columns = []
     for name in STOP_SEARCH_COLUMNS:
         if name == "force" or name == "month":
-            columns.append(f"stop_and_search.{name}")
+            columns.append(name)
         elif name == "occurred_at":
             # Django keeps SQLite's datetimes as naive UTC text; PostgreSQL is told the offset.
             columns.append("occurred_at || '+00'" if postgresql else "occurred_at")
@@ -121,10 +119,18 @@ def _stop_search_sql(*, postgresql: bool) -> str:
             columns.append(f"{name}::DOUBLE")
         else:
             columns.append(name)
+    where = f" AND force = {_literal(home)}" if home else ""
     return (
         f"SELECT {', '.join(columns)} FROM stop_and_search "  # noqa: S608 (constants)
-        "WHERE reason IS NULL ORDER BY 1, 2, 3"
+        f"WHERE reason IS NULL{where} ORDER BY 1, 2, 3"
     )
+
+
+STORE_STOP_SEARCH_SQL = (
+    "SELECT force, month_text AS month, occurred_at::TIMESTAMP AS occurred_at, "  # noqa: S608
+    + ", ".join(c for c in STOP_SEARCH_COLUMNS if c not in ("force", "month", "occurred_at"))
+    + " FROM stop_and_search WHERE reason IS NULL"
+)
 
 
 def run_counts(results: list[FileResult]) -> tuple[dict, dict]:
@@ -142,11 +148,18 @@ def run_counts(results: list[FileResult]) -> tuple[dict, dict]:
 Progress = Callable[[str, int, int], None]
 
 
-@transaction.atomic
 def policeuk_import(
     *, staged: Staged, user=None, actor_label: str = "", progress: Progress | None = None
 ) -> ImportRun:
-    """Write what the files hold, replacing each force-month-kind they cover."""
+    """Write what the files hold, replacing each force-month-kind they cover: to the database,
+    in one transaction, and to the Parquet store (``store``), holding its lock until the files
+    the import replaces are deleted."""
+    with store.locked():
+        return _import(staged=staged, user=user, actor_label=actor_label, progress=progress)
+
+
+@transaction.atomic
+def _import(*, staged: Staged, user, actor_label: str, progress: Progress | None) -> ImportRun:
     results = staged.results
     counts, set_aside = run_counts(results)
     run = save_created(
@@ -159,19 +172,19 @@ def policeuk_import(
         user=user,
         actor_label=actor_label,
     )
-    _replaced_delete(results)
+    replaced = _replaced_delete(results)
     kinds = staged.kinds()
     postgresql = connection.vendor == "postgresql"
+    home = home_force(forces={r.force for r in results})
     tables = []
     if FileKind.STREET in kinds:
-        home = home_force(forces={r.force for r in results})
-        where = f" AND files.force = {_literal(home)}" if home else ""
+        where = f" AND force = {_literal(home)}" if home else ""
         tables.append((StreetCrimeCount, STREET_SQL.format(home=where)))
         tables.append((DistrictCrimeCount, DISTRICT_SQL_ROWS))
     if FileKind.OUTCOMES in kinds:
         tables.append((OutcomeCount, OUTCOMES_SQL))
     if FileKind.STOP_AND_SEARCH in kinds:
-        tables.append((StopSearch, _stop_search_sql(postgresql=postgresql)))
+        tables.append((StopSearch, _stop_search_sql(postgresql=postgresql, home=home)))
     for model, sql in tables:
         write = _copy if postgresql else _insert
         write(staged, model, sql, progress=progress)
@@ -183,13 +196,27 @@ def policeuk_import(
             rows_kept=r.rows_kept,
             rows_set_aside=sum(r.set_aside.values()),
             run=run,
+            stored_in=run if r.kind in store.KINDS else None,
         )
         for r in results
     )
     _lsoas_update(staged.lsoas())
     if FileKind.STREET in kinds:
         crime_figures_feed(user=user, actor_label=actor_label)
-        store.street_publish(staged, sql=STORE_SQL, run=run)
+    stored = [
+        (kind, sql)
+        for kind, sql in (
+            (FileKind.STREET, STORE_STREET_SQL),
+            (FileKind.STOP_AND_SEARCH, STORE_STOP_SEARCH_SQL),
+        )
+        if kind in kinds
+    ]
+    for done, (kind, sql) in enumerate(stored):
+        if progress is not None:
+            progress("Writing Parquet files", done, len(stored))
+        store.publish(staged, kind=kind, sql=sql, run=run, replaced=replaced[kind])
+    if progress is not None and stored:
+        progress("Writing Parquet files", len(stored), len(stored))
     return run
 
 
@@ -197,8 +224,10 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _replaced_delete(results: list[FileResult]) -> None:
-    """Delete what the files replace: one query per table, by force and its months."""
+def _replaced_delete(results: list[FileResult]) -> dict[str, set[int]]:
+    """Delete what the files replace: one query per table, by force and its months. Returns,
+    per kind, the runs whose Parquet files held what is replaced (``store.holders``)."""
+    replaced: dict[str, set[int]] = defaultdict(set)
     months: dict[tuple[str, str], set] = defaultdict(set)
     for result in results:
         months[(result.kind, result.force)].add(result.month)
@@ -209,9 +238,12 @@ def _replaced_delete(results: list[FileResult]) -> None:
         where = Q()
         for force, force_months in of_kind.items():
             where |= Q(force=force, month__in=sorted(force_months))
+        if kind in store.KINDS:
+            replaced[kind] = store.holders(kind, where)
         for model in models:
             model.objects.filter(where).delete()
         ForceMonth.objects.filter(where, kind=kind).delete()
+    return replaced
 
 
 def _columns(model) -> list[str]:

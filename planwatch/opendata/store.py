@@ -1,81 +1,117 @@
-"""Every force's street crime by LSOA, crime type and last outcome category, kept as Parquet
-files for DuckDB (``POLICEUK_STORE``): a national archive is millions of such rows a year, more
-than the pages need from the database (district counts for every force, LSOA counts for the
-office's own force). Read them with DuckDB, for example::
+"""Every force's street crime by LSOA, crime type and last outcome category, and every force's
+stop-and-search records, kept as Parquet files for DuckDB (``POLICEUK_STORE``). A national
+archive is millions of such rows a year, more than the pages need from the database (district
+counts for every force; LSOA counts and stop-and-search records for the office's own force).
+Read them with DuckDB, for example::
 
-    SELECT month, sum(count) FROM read_parquet('var/policeuk/street/*/*/*.parquet',
-        hive_partitioning = true) WHERE force = 'kent' GROUP BY month ORDER BY month
+    SELECT month, sum(count) FROM read_parquet('var/policeuk/street/*.parquet')
+    WHERE force = 'kent' GROUP BY month ORDER BY month
 
-The files are laid out ``street/force=<force>/month=<YYYY-MM>/run-<import run>.parquet``. An
-import writes its files before its transaction commits, under its own run's name; when it
-commits, the files of earlier runs for the same force-months are deleted, and if it fails its
-own files are left behind under the name of a run that does not exist, and the next import
-deletes them. So a force-month has one file, from the run that last imported it.
+Each import run writes one file per kind, ``street/run-<run>.parquet`` and
+``stop_and_search/run-<run>.parquet``, with ``force`` and ``month`` ('YYYY-MM') columns. Which
+file holds a force-month is recorded in the database (``ForceMonth.stored_in``), so a
+force-month is never in two files: when an import brings a force-month again, the files holding
+it are replaced, their other force-months copied into the new run's file. Monthly imports of
+new months copy nothing; re-importing a month copies the rest of the file that held it.
+
+The files are written before the import's transaction commits, and the files they replace are
+deleted after it has. Imports take a lock on the store (a ``.lock`` file, with ``flock``) for
+all of that, so two never write it at once; and each first deletes the files no force-month is
+recorded in, which an interrupted import can leave behind.
 """
 
 from __future__ import annotations
 
-import shutil
-import time
+import fcntl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
-from .models import ImportRun
+from .models import FileKind, ForceMonth
 
-ORPHAN_AGE = 24 * 60 * 60  # seconds
-
-
-def street_root() -> Path:
-    return Path(settings.POLICEUK_STORE) / "street"
+KINDS = {FileKind.STREET: "street", FileKind.STOP_AND_SEARCH: "stop_and_search"}
 
 
-def street_publish(staged, *, sql: str, run) -> list[Path]:
-    """Write the run's street counts as one Parquet file per force-month."""
-    _orphans_remove()
-    staging = staged.workdir / "parquet"
-    shutil.rmtree(staging, ignore_errors=True)
-    staged.query(
-        f"COPY ({sql}) TO '{staging}' (FORMAT parquet, PARTITION_BY (force, month))"  # noqa: S608
-    )
-    root = street_root()
-    written: list[Path] = []
-    try:
-        for part in sorted(staging.glob("force=*/month=*")):
-            target = root / part.parent.name / part.name
-            target.mkdir(parents=True, exist_ok=True)
-            for number, file in enumerate(sorted(part.glob("*.parquet"))):
-                destination = target / f"run-{run.pk}-{number}.parquet"
-                shutil.move(file, destination)
-                written.append(destination)
-    except BaseException:
-        _remove(written)
-        raise
-    transaction.on_commit(lambda: _superseded_remove(written, run.pk))
-    return written
+def root(kind: str) -> Path:
+    return Path(settings.POLICEUK_STORE) / KINDS[kind]
 
 
-def _orphans_remove() -> None:
-    """Files of runs that never committed (their import failed as it was committing), a day
-    old or more (an import running at the same time has not committed yet either)."""
-    root = street_root()
-    if not root.is_dir():
+def run_file(kind: str, run_pk: int) -> Path:
+    return root(kind) / f"run-{run_pk}.parquet"
+
+
+@contextmanager
+def locked() -> Iterator[None]:
+    """Hold the store's lock: other imports wait for it."""
+    folder = Path(settings.POLICEUK_STORE)
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / ".lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def holders(kind: str, where) -> set[int]:
+    """The runs whose files hold the force-months ``where`` selects (a ``Q``)."""
+    rows = ForceMonth.objects.filter(where, kind=kind, stored_in__isnull=False)
+    return set(rows.values_list("stored_in", flat=True).distinct())
+
+
+def tidy(kind: str) -> None:
+    """Delete the kind's files that hold no recorded force-month: those of a run that did not
+    commit, or that a committed run replaced but was stopped before deleting. Call it holding
+    the lock."""
+    folder = root(kind)
+    if not folder.is_dir():
         return
-    runs = set(ImportRun.objects.values_list("pk", flat=True))
-    for path in root.glob("force=*/month=*/run-*.parquet"):
-        stale = time.time() - path.stat().st_mtime > ORPHAN_AGE
-        if stale and int(path.name.split("-")[1]) not in runs:
+    live = set(
+        ForceMonth.objects.filter(kind=kind, stored_in__isnull=False)
+        .values_list("stored_in", flat=True)
+        .distinct()
+    )
+    for path in folder.glob("run-*.parquet"):
+        number = path.stem.removeprefix("run-")
+        if not number.isdigit() or int(number) not in live:
             path.unlink(missing_ok=True)
+
+
+def publish(staged, *, kind: str, sql: str, run, replaced: set[int]) -> Path:
+    """Write the run's file of ``kind``: ``sql`` (a query of the staged tables with ``force``
+    and ``month`` columns) and, from the files of the ``replaced`` runs (those that held a
+    force-month this run imports), every force-month this run does not import. Records the
+    file as holding the force-months copied (the run's own are recorded as its import makes
+    them); the replaced files are deleted when the import commits. Call it holding the lock."""
+    tidy(kind)
+    earlier = [run_file(kind, pk) for pk in sorted(replaced) if pk != run.pk]
+    earlier = [path for path in earlier if path.exists()]
+    query = sql
+    if earlier:
+        paths = ", ".join("'" + str(p).replace("'", "''") + "'" for p in earlier)
+        query = (
+            f"{sql} UNION ALL BY NAME SELECT * FROM read_parquet([{paths}]) AS kept "  # noqa: S608
+            f"WHERE NOT EXISTS (SELECT 1 FROM files WHERE files.kind = '{kind}' "
+            "AND files.force = kept.force AND files.month_text = kept.month)"
+        )
+    target = run_file(kind, run.pk)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    try:
+        staged.query(f"COPY ({query}) TO '{partial}' (FORMAT parquet)")  # noqa: S608
+        partial.rename(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    if replaced:
+        ForceMonth.objects.filter(kind=kind, stored_in__in=replaced).update(stored_in=run)
+    transaction.on_commit(lambda: _remove(earlier))
+    return target
 
 
 def _remove(paths: list[Path]) -> None:
     for path in paths:
         path.unlink(missing_ok=True)
-
-
-def _superseded_remove(written: list[Path], run_pk: int) -> None:
-    for path in written:
-        for other in path.parent.glob("run-*.parquet"):
-            if not other.name.startswith(f"run-{run_pk}-"):
-                other.unlink(missing_ok=True)

@@ -44,8 +44,8 @@ TARGET_ROWS = 10_000_000
 RATIO_VS_DUCKDB_AT_MOST = 1.5
 SPEEDUP_VS_PANDAS_AT_LEAST = 3.0
 PEAK_RSS_MB_UNDER = 2048.0
-# "Not growing with input size": from the smaller archive to the larger, peak memory grows by
-# at most this factor.
+# "Not growing with input size": from the archive of TARGET_ROWS to a larger one (make bench
+# imports twice as many rows as well), peak memory grows by at most this factor.
 GROWTH_AT_MOST = 1.25
 LOG_TAIL = 20
 
@@ -261,10 +261,12 @@ def bench_result(
         "growth": None,
     }
     if growth is not None:
-        result["growth"] = {
-            **growth,
-            "peak_rss_ratio": round(imported.peak_rss_mb / growth["peak_rss_mb"], 2),
-        }
+        # The larger archive's peak over the smaller's, whichever was measured second.
+        if growth["rows"] > rows:
+            ratio_of_peaks = growth["peak_rss_mb"] / imported.peak_rss_mb
+        else:
+            ratio_of_peaks = imported.peak_rss_mb / growth["peak_rss_mb"]
+        result["growth"] = {**growth, "peak_rss_ratio": round(ratio_of_peaks, 2)}
     result["targets"] = bench_targets(
         ratio=ratio,
         speedup=speedup,
@@ -344,14 +346,16 @@ def bench_report(result: dict) -> str:
     )
     growth = result["growth"]
     if growth:
+        sizes = sorted([(rows, result["peak_rss_mb"]), (growth["rows"], growth["peak_rss_mb"])])
         lines.append(
-            f"  memory with input size: {growth['peak_rss_mb']:,.0f} MB at "
-            f"{growth['rows']:,} rows, {result['peak_rss_mb']:,.0f} MB at {rows:,} "
-            f"({growth['peak_rss_ratio']:.2f}×; at most {GROWTH_AT_MOST}×)  "
+            "  memory with input size: "
+            + ", ".join(f"{mb:,.0f} MB at {n:,} rows" for n, mb in sizes)
+            + f" ({growth['peak_rss_ratio']:.2f}×; at most {GROWTH_AT_MOST}×)  "
             f"{_met(targets['memory_not_growing']['met'])}"
         )
     else:
         lines.append(
-            "  memory with input size: not measured (--growth-rows M imports a smaller archive too)"
+            "  memory with input size: not measured (--growth-rows M imports an archive of "
+            "another size too)"
         )
     return "\n".join(lines)

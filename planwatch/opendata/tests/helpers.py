@@ -16,15 +16,18 @@ DATA = Path(
     os.environ.get("PLANWATCH_DATA_DIR") or Path(settings.BASE_DIR).parent / "shared" / "data"
 )
 POLICEUK_2024 = DATA / "policeuk" / "2024"
+# Outcomes files only, January 2019 to December 2020 (a later download than 2024's).
+POLICEUK_OUTCOMES_ONLY = DATA / "policeuk" / "2019-2020-outcomes-only"
 SOURCES = DATA / "SOURCES.md"
 
 
-def source_row_counts() -> dict[str, int]:
-    """Data rows per 2024 file, as SOURCES.md lists them."""
+def source_row_counts(folder: Path = POLICEUK_2024) -> dict[str, int]:
+    """Data rows per police.uk file of ``folder``, as SOURCES.md lists them."""
+    names = {path.name for path in folder.glob("*.csv")}
     counts = {}
     for line in SOURCES.read_text(encoding="utf-8").splitlines():
-        match = re.match(r"^\| (2024-\d\d-[\w-]+\.csv) \|.*\| (\d+) \| [0-9a-f]{32} \|$", line)
-        if match:
+        match = re.match(r"^\| (20\d\d-\d\d-[\w-]+\.csv) \|.*\| (\d+) \| [0-9a-f]{32} \|$", line)
+        if match and match[1] in names:
             counts[match[1]] = int(match[2])
     return counts
 

@@ -7,12 +7,12 @@ import shutil
 import zipfile
 from io import StringIO
 
-import duckdb
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Sum
 
+from planwatch.opendata import ingest
 from planwatch.opendata.checks import HEADERS
 from planwatch.opendata.models import (
     DistrictCrimeCount,
@@ -105,6 +105,38 @@ def test_a_row_short_of_fields_inside_a_file_is_refused(tmp_path, january):
     assert _state() == january
 
 
+def test_a_damaged_file_in_a_later_batch_is_refused_and_the_earlier_batches_undone(
+    tmp_path, january, monkeypatch
+):
+    """Read a file per batch: the first batches are read, the damaged file is named, and
+    nothing is kept."""
+    monkeypatch.setattr(ingest, "BATCH_BYTES", 1)
+    lines = (POLICEUK_2024 / "2024-03-cambridgeshire-street.csv").read_bytes().split(b"\r\n")
+    lines[9] = b",".join(lines[9].split(b",")[:3])
+    damaged = _write(tmp_path, "2024-03-cambridgeshire-street.csv", b"\r\n".join(lines))
+    err = _refused(POLICEUK_2024 / JAN, POLICEUK_2024 / FEB, damaged)
+    assert "2024-03-cambridgeshire-street.csv, line 10, column Falls within" in err
+    assert JAN not in err and FEB not in err
+    assert _state() == january
+
+
+def test_reading_a_file_per_batch_counts_the_same_as_reading_them_together(tmp_path, monkeypatch):
+    def rows():
+        fields = ("force", "month", "lsoa_code", "crime_type", "last_outcome_category", "count")
+        street = StreetCrimeCount.objects.order_by(*fields).values_list(*fields)
+        fields = ("force", "month", "district_name", "crime_type", "count")
+        district = DistrictCrimeCount.objects.order_by(*fields).values_list(*fields)
+        return _state()[1:], list(street), list(district)
+
+    files = sorted(POLICEUK_2024.glob("2024-0[1-3]-*.csv"))
+    _import(*files)
+    together = rows()
+    monkeypatch.setattr(ingest, "BATCH_BYTES", 1)
+    _import(*files)
+    assert rows() == together
+    assert ImportRun.objects.count() == 2
+
+
 def test_an_empty_file_is_refused(tmp_path, january):
     err = _refused(_write(tmp_path, FEB, b""))
     assert f"{FEB}, line 1: the file is empty" in err
@@ -195,36 +227,3 @@ def test_the_same_force_month_twice_in_one_run_is_refused(tmp_path):
     err = _refused(POLICEUK_2024 / JAN, copy / JAN)
     assert "the same force, month and kind" in err
     assert ImportRun.objects.count() == 0
-
-
-def test_every_forces_lsoa_counts_are_kept_in_parquet_and_the_home_forces_in_the_database(
-    tmp_path, settings, django_capture_on_commit_callbacks
-):
-    """Two forces (the second a copy of Cambridgeshire's January under another name); the
-    office's own is set, so only its LSOA counts go to the database, both forces' to Parquet."""
-    other = tmp_path / "2024-01-norfolk-street.csv"
-    other.write_bytes((POLICEUK_2024 / JAN).read_bytes())
-    settings.POLICEUK_FORCE = "norfolk"
-    settings.POLICEUK_STORE = tmp_path / "store"
-    with django_capture_on_commit_callbacks(execute=True):
-        _import(POLICEUK_2024 / JAN, other)
-    assert set(StreetCrimeCount.objects.values_list("force", flat=True)) == {"norfolk"}
-    assert set(DistrictCrimeCount.objects.values_list("force", flat=True)) == {
-        "cambridgeshire",
-        "norfolk",
-    }
-    files = sorted((tmp_path / "store" / "street").glob("force=*/month=*/*.parquet"))
-    assert [f.parent.parent.name for f in files] == ["force=cambridgeshire", "force=norfolk"]
-    totals = dict(
-        duckdb.execute(
-            "SELECT force, sum(count) FROM read_parquet(?, hive_partitioning = true) GROUP BY 1",
-            [[str(f) for f in files]],
-        ).fetchall()
-    )
-    kept = ForceMonth.objects.get(force="norfolk").rows_kept
-    assert totals == {"cambridgeshire": kept, "norfolk": kept}
-    # Importing January again replaces its file.
-    with django_capture_on_commit_callbacks(execute=True):
-        _import(POLICEUK_2024 / JAN)
-    again = sorted((tmp_path / "store" / "street").glob("force=cambridgeshire/*/*.parquet"))
-    assert len(again) == 1 and again != files[:1]

@@ -1,0 +1,150 @@
+"""The Parquet store: every force's street crime by LSOA and every force's searches, one file per
+import run and kind, a force-month never in two files; the database keeps the office's own
+force by LSOA and its searches."""
+
+import shutil
+from io import StringIO
+
+import duckdb
+import pytest
+from django.core.management import call_command
+from django.db.models import Sum
+
+from planwatch.opendata import store
+from planwatch.opendata.models import (
+    DistrictCrimeCount,
+    FileKind,
+    ForceMonth,
+    ImportRun,
+    StopSearch,
+    StreetCrimeCount,
+)
+
+from .helpers import POLICEUK_2024
+
+pytestmark = [
+    pytest.mark.skipif(
+        not POLICEUK_2024.is_dir(),
+        reason="needs the police.uk files: ../shared/data, or set PLANWATCH_DATA_DIR",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture
+def office(tmp_path, settings):
+    """An office whose own force is Norfolk, with its own store."""
+    settings.POLICEUK_FORCE = "norfolk"
+    settings.POLICEUK_STORE = tmp_path / "store"
+    return tmp_path
+
+
+def _import(*paths):
+    call_command("import_policeuk", *map(str, paths), stdout=StringIO(), stderr=StringIO())
+
+
+def _as(folder, force: str, month: str, kind: str):
+    """The real Cambridgeshire file of ``month`` and ``kind``, named as ``force``'s."""
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{month}-{force}-{kind}.csv"
+    shutil.copy(POLICEUK_2024 / f"{month}-cambridgeshire-{kind}.csv", target)
+    return target
+
+
+def _files(kind: str) -> list[str]:
+    return sorted(p.name for p in store.root(kind).glob("*.parquet"))
+
+
+def _stored(kind: str) -> dict[tuple[str, str], int]:
+    """Rows per (force, month) in the kind's files: counts summed for street crime, records for
+    searches."""
+    paths = [str(p) for p in store.root(kind).glob("*.parquet")]
+    value = "sum(count)" if kind == FileKind.STREET else "count(*)"
+    rows = duckdb.execute(
+        f"SELECT force, month, {value} FROM read_parquet(?) GROUP BY 1, 2",  # noqa: S608
+        [paths],
+    ).fetchall()
+    return {(force, month): int(n) for force, month, n in rows}
+
+
+def _kept(kind: str) -> dict[tuple[str, str], int]:
+    return {
+        (fm.force, f"{fm.month:%Y-%m}"): fm.rows_kept for fm in ForceMonth.objects.filter(kind=kind)
+    }
+
+
+def test_every_force_is_stored_and_the_offices_own_is_in_the_database(office):
+    folder = office / "in"
+    files = [
+        _as(folder, force, "2024-01", kind)
+        for force in ("cambridgeshire", "norfolk")
+        for kind in ("street", "stop-and-search")
+    ]
+    _import(*files)
+    run = ImportRun.objects.get()
+    assert _files(FileKind.STREET) == [f"run-{run.pk}.parquet"]
+    assert _stored(FileKind.STREET) == _kept(FileKind.STREET)
+    assert _stored(FileKind.STOP_AND_SEARCH) == _kept(FileKind.STOP_AND_SEARCH)
+    assert set(_stored(FileKind.STREET)) == {("cambridgeshire", "2024-01"), ("norfolk", "2024-01")}
+    # The database: the office's own force by LSOA and its searches; every force by district.
+    assert set(StreetCrimeCount.objects.values_list("force", flat=True)) == {"norfolk"}
+    assert set(StopSearch.objects.values_list("force", flat=True)) == {"norfolk"}
+    norfolk = ForceMonth.objects.get(force="norfolk", kind=FileKind.STOP_AND_SEARCH)
+    assert StopSearch.objects.count() == norfolk.rows_kept
+    assert set(DistrictCrimeCount.objects.values_list("force", flat=True)) == {
+        "cambridgeshire",
+        "norfolk",
+    }
+    assert (
+        DistrictCrimeCount.objects.filter(force="cambridgeshire").aggregate(n=Sum("count"))["n"]
+        == ForceMonth.objects.get(force="cambridgeshire", kind=FileKind.STREET).rows_kept
+    )
+    stored = duckdb.execute(
+        "SELECT typeof(occurred_at), count(*) FROM read_parquet(?) GROUP BY 1",
+        [str(store.run_file(FileKind.STOP_AND_SEARCH, run.pk))],
+    ).fetchall()
+    assert stored == [("TIMESTAMP", sum(_kept(FileKind.STOP_AND_SEARCH).values()))]
+
+
+def test_importing_a_force_month_again_replaces_it_and_keeps_the_others(office):
+    folder = office / "in"
+    _import(
+        _as(folder, "cambridgeshire", "2024-01", "street"),
+        _as(folder, "norfolk", "2024-01", "street"),
+    )
+    first = ImportRun.objects.get()
+    before = _stored(FileKind.STREET)
+
+    # Cambridgeshire's January again, alone: its rows are replaced, Norfolk's copied across.
+    _import(POLICEUK_2024 / "2024-01-cambridgeshire-street.csv")
+    second = ImportRun.objects.latest("pk")
+    assert _files(FileKind.STREET) == [f"run-{second.pk}.parquet"]
+    assert _stored(FileKind.STREET) == before == _kept(FileKind.STREET)
+    assert set(ForceMonth.objects.values_list("stored_in", flat=True)) == {second.pk}
+    assert ForceMonth.objects.get(force="norfolk").run == first  # who imported it is kept
+
+    # A new month is a file of its own; nothing is copied.
+    _import(POLICEUK_2024 / "2024-02-cambridgeshire-street.csv")
+    third = ImportRun.objects.latest("pk")
+    assert _files(FileKind.STREET) == [f"run-{second.pk}.parquet", f"run-{third.pk}.parquet"]
+    assert _stored(FileKind.STREET) == _kept(FileKind.STREET)
+    assert len(_kept(FileKind.STREET)) == 3
+
+
+def test_files_no_force_month_is_recorded_in_are_deleted_by_the_next_import(office):
+    folder = store.root(FileKind.STREET)
+    folder.mkdir(parents=True)
+    stray = folder / "run-999.parquet"  # an import that did not commit
+    duckdb.execute(f"COPY (SELECT 'kent' AS force, '2024-01' AS month, 1 AS count) TO '{stray}'")
+    _import(POLICEUK_2024 / "2024-01-cambridgeshire-street.csv")
+    run = ImportRun.objects.get()
+    assert _files(FileKind.STREET) == [f"run-{run.pk}.parquet"]
+    assert ("kent", "2024-01") not in _stored(FileKind.STREET)
+
+
+def test_a_refused_import_writes_no_file(office):
+    damaged = office / "2024-01-cambridgeshire-street.csv"
+    damaged.write_bytes((POLICEUK_2024 / damaged.name).read_bytes()[:-40])
+    with pytest.raises(Exception, match="nothing was imported"):
+        _import(damaged)
+    assert not store.root(FileKind.STREET).exists() or _files(FileKind.STREET) == []
