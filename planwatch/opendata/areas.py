@@ -15,6 +15,7 @@ database by month and crime type, or by district.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,6 +28,7 @@ from planwatch.performance.comparisons import HUNDRED
 from planwatch.performance.periods import Month
 from planwatch.places.selectors import force_area
 
+from .caching import cached
 from .models import DistrictCrimeCount, FileKind, ForceMonth, Lsoa
 from .selectors import GSS_CODE
 
@@ -68,19 +70,23 @@ class Contribution:
 # -- the force and its districts -----------------------------------------------------------------
 
 
-def force_get() -> str | None:
+def force_get(*, version: str | None = None) -> str | None:
     """The force the area pages are about, as its files name it ("cambridgeshire"): the one set
     as ``POLICEUK_FORCE``, else the one named like PlanWatch's force area, else the one with
     most imported street months; None when none of its street crime has been imported."""
+    if version is not None:
+        # What it returns changes only with the data (and the setting).
+        return cached(f"force:{settings.POLICEUK_FORCE}", force_get, version=version)
+    configured = settings.POLICEUK_FORCE
+    if configured:
+        imported = ForceMonth.objects.filter(force=configured, kind=FileKind.STREET).exists()
+        return configured if imported else None
     months = dict(
         ForceMonth.objects.filter(kind=FileKind.STREET)
         .order_by()
         .values_list("force")
         .annotate(n=Count("pk"))
     )
-    configured = settings.POLICEUK_FORCE
-    if configured:
-        return configured if configured in months else None
     if not months:
         return None
     area = force_area()
@@ -120,8 +126,9 @@ def force_months(*, force: str) -> list[Month]:
     ]
 
 
-def district_get(*, key: str) -> District | None:
-    """A district from its slug ("south-cambridgeshire") or its GSS code (E07000012)."""
+def district_get(*, key: str, version: str | None = None) -> District | None:
+    """A district from its slug ("south-cambridgeshire") or its GSS code (E07000012);
+    ``version`` is ``caching.data_version()`` where the caller has it already."""
     key = key.strip()
     if GSS_CODE.match(key):
         lsoa = (
@@ -130,15 +137,28 @@ def district_get(*, key: str) -> District | None:
         if lsoa is None:
             return None
         return District(lsoa.district_name, slugify(lsoa.district_name), lsoa.district.gss_code)
-    for name in Lsoa.objects.order_by().values_list("district_name", flat=True).distinct():
-        if slugify(name) == key.lower():
-            lsoa = (
-                Lsoa.objects.filter(district_name=name, district__isnull=False)
-                .select_related("district")
-                .first()
-            )
-            return District(name, slugify(name), lsoa.district.gss_code if lsoa else "")
-    return None
+    slug = key.lower()
+    # Kept per district: the map of them all is large to read from the cache on every request.
+    name = hashlib.sha256(slug.encode()).hexdigest()[:24]
+    found = cached(f"district:{name}", lambda: _districts().get(slug, ""), version=version)
+    return found or None
+
+
+def _districts() -> dict[str, District]:
+    """Each district LSOA names name, by its slug, with the GSS code of PlanWatch's district
+    area where one of its LSOAs is linked to one."""
+    codes = dict(
+        Lsoa.objects.filter(district__isnull=False)
+        .order_by("district_name")
+        .values_list("district_name", "district__gss_code")
+        .distinct()
+    )
+    districts: dict[str, District] = {}
+    rows = Lsoa.objects.order_by("district_name").values_list("district_name", flat=True)
+    for name in rows.distinct():
+        slug = slugify(name)
+        districts.setdefault(slug, District(name, slug, codes.get(name, "")))
+    return districts
 
 
 def _rows(*, force: str, district: District | None = None) -> QuerySet:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -28,7 +27,7 @@ from planwatch.performance.periods import RANGE, Month, Period
 from planwatch.performance.statistics import xmr
 
 from . import areas
-from .caching import BODY_SECONDS, cached_body_key
+from .caching import cached, cached_body, data_version
 from .selectors import crime_types
 
 ALL_CRIME = "All crime"
@@ -204,18 +203,18 @@ def _drivers(page: Page, imported: set[Month]) -> dict:
     }
 
 
-def _area_page(request, *, force: str | None, district: areas.District | None, title: str):
-    """The page, its body made once per address and imported data (``cached_body``)."""
+def _area_page(
+    request, *, force: str | None, district: areas.District | None, title: str, version: str
+):
+    """The page, its body made once per address and data (``caching``)."""
+
+    def make():
+        return _area_body(request, force=force, district=district, title=title)
+
     csv = wants_csv(request)
-    key = None if csv else cached_body_key(request, "area")
-    body = cache.get(key) if key else None
-    if body is None:
-        result = _area_body(request, force=force, district=district, title=title)
-        if isinstance(result, HttpResponse):
-            return result
-        body = result
-        if key:
-            cache.set(key, body, BODY_SECONDS)
+    body = make() if csv else cached_body(request, "area", make, version=version)
+    if isinstance(body, HttpResponse):
+        return body
     context = {"title": title, "district": district, "body": body}
     return render(request, "opendata/area_detail.html", context)
 
@@ -292,7 +291,15 @@ def _csv_query(request) -> str:
 
 @rule_required(permissions.can_view_areas)
 def area_list(request):
-    force = areas.force_get()
+    version = data_version()
+    body = cached_body(
+        request, "area-list", lambda: _area_list_body(request, version), version=version
+    )
+    return render(request, "opendata/area_list.html", {"body": body})
+
+
+def _area_list_body(request, version: str) -> str:
+    force = areas.force_get(version=version)
     months = areas.force_months(force=force) if force else []
     context = {"force": force}
     if months:
@@ -321,19 +328,26 @@ def area_list(request):
                 "full_year": current[1] - current[0] + 1 == 12,
             }
         )
-    return render(request, "opendata/area_list.html", context)
+    return mark_safe(render_to_string("opendata/area_list_body.html", context, request))  # noqa: S308 - a rendered template
 
 
 @rule_required(permissions.can_view_areas)
 def area_force(request):
-    force = areas.force_get()
-    title = areas.force_label(force) if force else "The force"
-    return _area_page(request, force=force, district=None, title=title)
+    version = data_version()
+    force = areas.force_get(version=version)
+    title = (
+        cached(f"force-label:{force}", lambda: areas.force_label(force), version=version)
+        if force
+        else "The force"
+    )
+    return _area_page(request, force=force, district=None, title=title, version=version)
 
 
 @rule_required(permissions.can_view_areas)
 def area_district(request, district):
-    found = areas.district_get(key=district)
+    version = data_version()
+    found = areas.district_get(key=district, version=version)
     if found is None:
         raise Http404
-    return _area_page(request, force=areas.force_get(), district=found, title=found.name)
+    force = areas.force_get(version=version)
+    return _area_page(request, force=force, district=found, title=found.name, version=version)

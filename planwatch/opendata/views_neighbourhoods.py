@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from planwatch.accounts import permissions
 from planwatch.accounts.views_mixins import rule_required
 from planwatch.core.selectors import history_for
 
 from . import neighbourhoods, services
+from .caching import cached_body
 from .forms_neighbourhoods import BeforeAfterForm, NeighbourhoodForm
 from .models import Lsoa
 from .selectors import QueryError, crime_types
@@ -92,7 +95,27 @@ def neighbourhood_edit(request, slug):
 
 @rule_required(permissions.can_view_neighbourhoods)
 def neighbourhood_detail(request, slug):
+    """The neighbourhood; its body made once per address, data and change to the neighbourhood,
+    for those who may change it and those who may not (``caching``)."""
     neighbourhood = _neighbourhood_or_404(slug)
+    can_manage = permissions.can_manage_neighbourhoods(request.user, neighbourhood)
+    versions = (f"{neighbourhood.pk}-{neighbourhood.updated_at.timestamp():.6f}", int(can_manage))
+    body = cached_body(
+        request,
+        "neighbourhood",
+        lambda: _neighbourhood_body(request, neighbourhood, can_manage=can_manage),
+        versions=versions,
+    )
+    if isinstance(body, HttpResponse):
+        return body
+    return render(
+        request,
+        "opendata/neighbourhood_detail.html",
+        {"neighbourhood": neighbourhood, "body": body},
+    )
+
+
+def _neighbourhood_body(request, neighbourhood, *, can_manage: bool):
     types = crime_types()
     asked = "month" in request.GET
     form = BeforeAfterForm(request.GET if asked else None, crime_types=types)
@@ -108,19 +131,26 @@ def neighbourhood_detail(request, slug):
         except QueryError as error:
             form.add_error(None, str(error))
     lsoas = neighbourhoods.neighbourhood_lsoas(neighbourhood=neighbourhood)
-    return render(
-        request,
-        "opendata/neighbourhood_detail.html",
-        {
-            "neighbourhood": neighbourhood,
-            "lsoa_groups": neighbourhoods.lsoas_by_district(lsoas),
-            "lsoa_count": len(lsoas),
-            "districts": neighbourhoods.neighbourhood_districts(neighbourhood=neighbourhood),
-            "form": form,
-            "has_crime_types": bool(types),
-            "street_months": neighbourhoods.street_months(),
-            "comparison": comparison,
-            "history": history_for(neighbourhood),
-            "can_manage": permissions.can_manage_neighbourhoods(request.user, neighbourhood),
-        },
+    context = {
+        "neighbourhood": neighbourhood,
+        "lsoa_groups": neighbourhoods.lsoas_by_district(lsoas),
+        "lsoa_count": len(lsoas),
+        "districts": neighbourhoods.neighbourhood_districts(neighbourhood=neighbourhood),
+        "form": form,
+        "has_crime_types": bool(types),
+        "street_months": neighbourhoods.street_months(),
+        "comparison": comparison,
+        "history": history_for(neighbourhood),
+        "can_manage": can_manage,
+    }
+    body = mark_safe(  # noqa: S308 - a rendered template
+        render_to_string("opendata/neighbourhood_detail_body.html", context, request)
     )
+    if form.errors:
+        # Not kept: the page around the body shows the form's errors too.
+        return render(
+            request,
+            "opendata/neighbourhood_detail.html",
+            {"neighbourhood": neighbourhood, "body": body, "form": form},
+        )
+    return body

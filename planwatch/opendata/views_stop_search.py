@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from planwatch.accounts import permissions
 from planwatch.accounts.views_mixins import rule_required
 from planwatch.core.lists import Column, csv_response, wants_csv
 
 from . import selectors, services
+from .caching import cached_body, changes
 from .forms_stop_search import PopulationFigureForm, StopSearchFilterForm
 from .models import PopulationFigure
 from .stop_search import GROUP_LABELS, POPULATION_GROUPINGS, scrutiny_table
@@ -50,13 +54,35 @@ def _month_text(month) -> str:
 
 @rule_required(permissions.can_view_stop_search)
 def stop_search(request):
+    """The scrutiny table; its body made once per address, data and population figures, and
+    for officers who may enter figures and those who may not (``caching``)."""
+    can_manage = permissions.can_manage_population_figures(request.user)
+
+    def make():
+        return _stop_search_body(request, can_manage_figures=can_manage)
+
+    if wants_csv(request):
+        body = make()
+    else:
+        versions = (changes(PopulationFigure.objects.all()), int(can_manage))
+        body = cached_body(request, "stop-search", make, versions=versions)
+    if isinstance(body, HttpResponse):
+        return body
+    return render(request, "opendata/stop_search.html", {"body": body})
+
+
+def _body(request, context: dict) -> str:
+    return mark_safe(render_to_string("opendata/stop_search_body.html", context, request))  # noqa: S308 - a rendered template
+
+
+def _stop_search_body(request, *, can_manage_figures: bool):
     months = selectors.stop_search_months()
     by = request.GET.get("by") or STOP_SEARCH_DEFAULT_GROUP
     if not months:
         if wants_csv(request):
             label = GROUP_LABELS.get(by, "Group")
             return csv_response("stop-and-search", stop_search_columns(label), [])
-        return render(request, "opendata/stop_search.html", {"no_data": True})
+        return _body(request, {"no_data": True})
     initial = {
         "start": _month_text(months[-DEFAULT_MONTHS:][0]),
         "end": _month_text(months[-1]),
@@ -67,7 +93,9 @@ def stop_search(request):
         {**initial, **request.GET.dict()} if asked else None, initial=initial
     )
     if asked and not form.is_valid():
-        return render(request, "opendata/stop_search.html", {"form": form, "months": months})
+        # Not kept: the page around the body shows the form's errors too.
+        body = _body(request, {"form": form, "months": months})
+        return render(request, "opendata/stop_search.html", {"form": form, "body": body})
     if asked:
         first, last, by = (form.cleaned_data[name] for name in FILTER_FIELDS)
     else:
@@ -84,9 +112,8 @@ def stop_search(request):
     if wants_csv(request):
         name = f"stop-and-search-by-{by}-{first:%Y-%m}-to-{last:%Y-%m}"
         return csv_response(name, stop_search_columns(table.label), table.rows)
-    return render(
+    return _body(
         request,
-        "opendata/stop_search.html",
         {
             "form": form,
             "table": table,
@@ -97,7 +124,7 @@ def stop_search(request):
             "groups_seen": selectors.stop_search_groups_seen(by=by)
             if table.population_applies and not table.populations_entered
             else [],
-            "can_manage_figures": permissions.can_manage_population_figures(request.user),
+            "can_manage_figures": can_manage_figures,
         },
     )
 

@@ -125,6 +125,8 @@ def test_no_lsoas_imported_says_so(officer_client):
 
 def test_changing_a_neighbourhood_is_recorded(officer_client, area):
     arbury = NeighbourhoodFactory(name="Arbury", slug="arbury", lsoas=area["inside"][:2])
+    detail_url = reverse("opendata:neighbourhood_detail", args=["arbury"])
+    assert "2 LSOAs" in officer_client.get(detail_url).content.decode()  # its body is kept
     url = reverse("opendata:neighbourhood_edit", args=["arbury"])
     page = officer_client.get(url).content.decode()
     assert f'value="{area["inside"][0].pk}" checked' in page
@@ -142,8 +144,9 @@ def test_changing_a_neighbourhood_is_recorded(officer_client, area):
     log = ActivityLog.objects.get(object_id=str(arbury.pk), action="update")
     assert set(log.changes) == {"name", "lsoas"}
     assert log.changes["name"]["old"] == "Arbury"
-    detail = officer_client.get(reverse("opendata:neighbourhood_detail", args=["arbury"]))
+    detail = officer_client.get(detail_url)
     assert "Arbury and Kings Hedges" in detail.content.decode()
+    assert "4 LSOAs" in detail.content.decode()
     assert list(detail.context["history"])[0].pk == log.pk
 
 
