@@ -53,7 +53,7 @@ from .reading import (
 )
 from .sources import FileResult, FilesRejected, LineError, Source
 
-MEMORY_LIMIT = "512MB"
+MEMORY_LIMIT = "256MB"
 # Files are read and grouped this many bytes at a time (see ``_read``).
 BATCH_BYTES = 256 * 1024 * 1024
 # DuckDB's LSOA-name → district rule, the same as ``reading.district_name``.
