@@ -185,9 +185,11 @@ def _read(con, files: list[CheckedFile], kind: str, grouped: str, select: str) -
     if not files:
         return []
     columns = {c: "VARCHAR" for c in HEADERS[kind]}
+    errors: list[RowError] = []
+    created = False
     for start, batch in _batches(files):
         paths = [str(f.source.path) for f in batch]
-        write = f"CREATE OR REPLACE TABLE {kind} AS" if start == 0 else f"INSERT INTO {kind}"
+        write = f"INSERT INTO {kind}" if created else f"CREATE OR REPLACE TABLE {kind} AS"
         try:
             con.execute(
                 f"{write} WITH src AS (SELECT file_index + {start} AS file_index, * "
@@ -196,11 +198,14 @@ def _read(con, files: list[CheckedFile], kind: str, grouped: str, select: str) -
                 f"JOIN files ON files.kind = '{kind}' AND files.idx = g.file_index",
                 [paths, columns],
             )
+            created = True
         except duckdb.Error:
-            return _located(batch) or [
-                LineError(batch[0].source.label, "could not be read as police.uk CSV files.")
-            ]
-    return []
+            # Every batch is read, so that one run reports every damaged file.
+            errors.extend(
+                _located(batch)
+                or [LineError(batch[0].source.label, "could not be read as police.uk CSV files.")]
+            )
+    return errors
 
 
 def _located(files: list[CheckedFile]) -> list[RowError]:

@@ -154,12 +154,28 @@ def policeuk_import(
     """Write what the files hold, replacing each force-month-kind they cover: to the database,
     in one transaction, and to the Parquet store (``store``), holding its lock until the files
     the import replaces are deleted."""
+    written: list = []
     with store.locked():
-        return _import(staged=staged, user=user, actor_label=actor_label, progress=progress)
+        for kind in store.KINDS:
+            store.tidy(kind)
+        try:
+            return _import(
+                staged=staged,
+                user=user,
+                actor_label=actor_label,
+                progress=progress,
+                written=written,
+            )
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
 
 
 @transaction.atomic
-def _import(*, staged: Staged, user, actor_label: str, progress: Progress | None) -> ImportRun:
+def _import(
+    *, staged: Staged, user, actor_label: str, progress: Progress | None, written: list
+) -> ImportRun:
     results = staged.results
     counts, set_aside = run_counts(results)
     run = save_created(
@@ -214,7 +230,7 @@ def _import(*, staged: Staged, user, actor_label: str, progress: Progress | None
     for done, (kind, sql) in enumerate(stored):
         if progress is not None:
             progress("Writing Parquet files", done, len(stored))
-        store.publish(staged, kind=kind, sql=sql, run=run, replaced=replaced[kind])
+        store.publish(staged, kind=kind, sql=sql, run=run, replaced=replaced[kind], written=written)
     if progress is not None and stored:
         progress("Writing Parquet files", len(stored), len(stored))
     return run

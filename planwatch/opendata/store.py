@@ -15,14 +15,17 @@ it are replaced, their other force-months copied into the new run's file. Monthl
 new months copy nothing; re-importing a month copies the rest of the file that held it.
 
 The files are written before the import's transaction commits, and the files they replace are
-deleted after it has. Imports take a lock on the store (a ``.lock`` file, with ``flock``) for
-all of that, so two never write it at once; and each first deletes the files no force-month is
-recorded in, which an interrupted import can leave behind.
+deleted after it has; if it fails, its own files are deleted. Imports take a lock on the store
+(a ``.lock`` file, with ``flock``) for all of that, so two never write it at once; and each
+first deletes the files no force-month is recorded in, which an import stopped outright (the
+process killed) can leave behind. So while no import is running, every file in a folder is
+live and a force-month is in one of them.
 """
 
 from __future__ import annotations
 
 import fcntl
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +34,8 @@ from django.conf import settings
 from django.db import transaction
 
 from .models import FileKind, ForceMonth
+
+logger = logging.getLogger(__name__)
 
 KINDS = {FileKind.STREET: "street", FileKind.STOP_AND_SEARCH: "stop_and_search"}
 
@@ -65,7 +70,8 @@ def holders(kind: str, where) -> set[int]:
 def tidy(kind: str) -> None:
     """Delete the kind's files that hold no recorded force-month: those of a run that did not
     commit, or that a committed run replaced but was stopped before deleting. Call it holding
-    the lock."""
+    the lock, outside an import's transaction (inside one, the force-months it has deleted would
+    make the files that hold them look unused)."""
     folder = root(kind)
     if not folder.is_dir():
         return
@@ -80,15 +86,26 @@ def tidy(kind: str) -> None:
             path.unlink(missing_ok=True)
 
 
-def publish(staged, *, kind: str, sql: str, run, replaced: set[int]) -> Path:
+def publish(staged, *, kind: str, sql: str, run, replaced: set[int], written: list[Path]) -> Path:
     """Write the run's file of ``kind``: ``sql`` (a query of the staged tables with ``force``
     and ``month`` columns) and, from the files of the ``replaced`` runs (those that held a
     force-month this run imports), every force-month this run does not import. Records the
     file as holding the force-months copied (the run's own are recorded as its import makes
-    them); the replaced files are deleted when the import commits. Call it holding the lock."""
-    tidy(kind)
-    earlier = [run_file(kind, pk) for pk in sorted(replaced) if pk != run.pk]
-    earlier = [path for path in earlier if path.exists()]
+    them); the replaced files are deleted when the import commits. The file written is added
+    to ``written``, for the caller to delete if the import fails. Call it holding the lock,
+    after ``tidy``."""
+    replaced = replaced - {run.pk}
+    found = {pk for pk in replaced if run_file(kind, pk).exists()}
+    if replaced - found:
+        # A file the database names is gone: what it held is no longer in the store (import
+        # those months again to have it back); the database stops naming it.
+        logger.warning(
+            "Parquet files of import runs %s are missing from %s",
+            sorted(replaced - found),
+            root(kind),
+        )
+        ForceMonth.objects.filter(kind=kind, stored_in__in=replaced - found).update(stored_in=None)
+    earlier = [run_file(kind, pk) for pk in sorted(found)]
     query = sql
     if earlier:
         paths = ", ".join("'" + str(p).replace("'", "''") + "'" for p in earlier)
@@ -106,9 +123,10 @@ def publish(staged, *, kind: str, sql: str, run, replaced: set[int]) -> Path:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    if replaced:
-        ForceMonth.objects.filter(kind=kind, stored_in__in=replaced).update(stored_in=run)
-    transaction.on_commit(lambda: _remove(earlier))
+    written.append(target)
+    if found:
+        ForceMonth.objects.filter(kind=kind, stored_in__in=found).update(stored_in=run)
+    transaction.on_commit(lambda: _remove(earlier), robust=True)
     return target
 
 

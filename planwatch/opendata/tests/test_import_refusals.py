@@ -120,6 +120,21 @@ def test_a_damaged_file_in_a_later_batch_is_refused_and_the_earlier_batches_undo
     assert _state() == january
 
 
+def test_damaged_files_in_different_batches_are_all_reported(tmp_path, january, monkeypatch):
+    monkeypatch.setattr(ingest, "BATCH_BYTES", 1)
+    damaged = []
+    for month in ("2024-02", "2024-04"):
+        name = f"{month}-cambridgeshire-street.csv"
+        lines = (POLICEUK_2024 / name).read_bytes().split(b"\r\n")
+        lines[4] = b",".join(lines[4].split(b",")[:2])
+        damaged.append(_write(tmp_path, name, b"\r\n".join(lines)))
+    err = _refused(damaged[0], POLICEUK_2024 / "2024-03-cambridgeshire-street.csv", damaged[1])
+    assert "2024-02-cambridgeshire-street.csv, line 5, column Reported by" in err
+    assert "2024-04-cambridgeshire-street.csv, line 5, column Reported by" in err
+    assert "2024-03" not in err
+    assert _state() == january
+
+
 def test_reading_a_file_per_batch_counts_the_same_as_reading_them_together(tmp_path, monkeypatch):
     def rows():
         fields = ("force", "month", "lsoa_code", "crime_type", "last_outcome_category", "count")

@@ -148,3 +148,36 @@ def test_a_refused_import_writes_no_file(office):
     with pytest.raises(Exception, match="nothing was imported"):
         _import(damaged)
     assert not store.root(FileKind.STREET).exists() or _files(FileKind.STREET) == []
+
+
+def test_an_import_that_fails_after_writing_its_files_leaves_the_store_as_it_was(
+    office, monkeypatch
+):
+    """January imported; then January again with its searches, failing as the searches' file
+    is written: January's first file and what the database says of it are kept, and the failed
+    run's street file is deleted."""
+    _import(POLICEUK_2024 / "2024-01-cambridgeshire-street.csv")
+    first = ImportRun.objects.get()
+    before = _stored(FileKind.STREET)
+    publish = store.publish
+
+    def failing(staged, *, kind, **kwargs):
+        if kind == FileKind.STOP_AND_SEARCH:
+            raise OSError("disk full")
+        return publish(staged, kind=kind, **kwargs)
+
+    monkeypatch.setattr(store, "publish", failing)
+    with pytest.raises(OSError, match="disk full"):
+        _import(
+            POLICEUK_2024 / "2024-01-cambridgeshire-street.csv",
+            POLICEUK_2024 / "2024-01-cambridgeshire-stop-and-search.csv",
+        )
+    assert ImportRun.objects.get() == first
+    assert _files(FileKind.STREET) == [f"run-{first.pk}.parquet"]
+    assert _stored(FileKind.STREET) == before
+    assert set(ForceMonth.objects.values_list("stored_in", flat=True)) == {first.pk}
+
+    monkeypatch.setattr(store, "publish", publish)
+    _import(POLICEUK_2024 / "2024-01-cambridgeshire-street.csv")  # and the next one works
+    assert _stored(FileKind.STREET) == before
+    assert len(_files(FileKind.STREET)) == 1
