@@ -129,6 +129,8 @@ def stage(
         con.execute(f"SET temp_directory = {_sql(str(workdir / 'spill'))}")
         con.execute("SET preserve_insertion_order = false")
         con.execute("SET TimeZone = 'UTC'")
+        # The staging database is deleted when the import ends: no point writing it out first.
+        con.execute("PRAGMA disable_checkpoint_on_shutdown")
         by_kind: dict[str, list[CheckedFile]] = defaultdict(list)
         for file in checked:
             by_kind[file.kind].append(file)
