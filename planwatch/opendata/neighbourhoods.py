@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 
+from .areas import force_label, home_force
 from .models import FileKind, ForceMonth, Lsoa, Neighbourhood, StreetCrimeCount
 from .selectors import QueryError, crime_types, months_between
 
@@ -54,6 +55,18 @@ def neighbourhood_lsoas(*, neighbourhood: Neighbourhood) -> QuerySet[Lsoa]:
 def neighbourhood_districts(*, neighbourhood: Neighbourhood) -> list[str]:
     """The district(s) the neighbourhood's LSOAs lie in, by name."""
     return sorted(set(neighbourhood.lsoas.values_list("district_name", flat=True)))
+
+
+def lsoas_outside_force(lsoas) -> tuple[str, list[Lsoa]]:
+    """The office's force (as named on pages) and those of ``lsoas`` outside its districts (not
+    linked to one of PlanWatch's district areas), when LSOA counts are kept for the office's own
+    force only (ADR 11): their counts are the crimes that force recorded there, not those the
+    force they belong to recorded. ``("", [])`` when every force's are kept, or no LSOA is
+    linked to a district."""
+    force = home_force(forces=set())
+    if force is None or not Lsoa.objects.filter(district__isnull=False).exists():
+        return "", []
+    return force_label(force), [lsoa for lsoa in lsoas if lsoa.district_id is None]
 
 
 def lsoas_to_tick(*, neighbourhood: Neighbourhood | None = None) -> QuerySet[Lsoa]:

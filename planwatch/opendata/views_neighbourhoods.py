@@ -130,8 +130,11 @@ def _neighbourhood_body(request, neighbourhood, *, can_manage: bool):
             )
         except QueryError as error:
             form.add_error(None, str(error))
-    lsoas = neighbourhoods.neighbourhood_lsoas(neighbourhood=neighbourhood)
+    lsoas = list(neighbourhoods.neighbourhood_lsoas(neighbourhood=neighbourhood))
+    force_name, outside = neighbourhoods.lsoas_outside_force(lsoas)
     context = {
+        "force_name": force_name,
+        "outside_lsoas": outside,
         "neighbourhood": neighbourhood,
         "lsoa_groups": neighbourhoods.lsoas_by_district(lsoas),
         "lsoa_count": len(lsoas),

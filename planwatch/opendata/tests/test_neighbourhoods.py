@@ -8,14 +8,16 @@ import json
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from planwatch.core.models import ActivityLog
 from planwatch.opendata import neighbourhoods
-from planwatch.opendata.models import Neighbourhood
+from planwatch.opendata.models import Lsoa, Neighbourhood
 from planwatch.opendata.services import district_counts_rebuild
+from planwatch.places.tests.factories import DistrictFactory
 
 from .factories import LsoaFactory, NeighbourhoodFactory, StreetCrimeCountFactory
 
@@ -293,3 +295,33 @@ def test_member_reads_but_cannot_change(member_client, area):
     assert member_client.post(edit, {"name": "Renamed", "codes": "E01017000"}).status_code == 403
     assert member_client.post(ADD, {"name": "X", "codes": "E01017000"}).status_code == 403
     assert list(Neighbourhood.objects.values_list("name", flat=True)) == ["Arbury"]
+
+
+def test_lsoas_outside_the_forces_districts_are_pointed_out(member_client, area, settings):
+    """LSOA counts are kept for the office's own force: a neighbourhood that reaches into
+    another force's district says its figures there are only the office's force's records."""
+    settings.POLICEUK_FORCE = "cambridgeshire"
+    cambridge = DistrictFactory(name="Cambridge")
+    Lsoa.objects.filter(district_name="Cambridge").update(district=cambridge)
+    border = LsoaFactory(
+        code="E01033000", name="Huntingdonshire 099Z", district_name="Huntingdonshire"
+    )
+    url = reverse("opendata:neighbourhood_detail", args=["arbury"])
+
+    NeighbourhoodFactory(name="Arbury", slug="arbury", lsoas=area["inside"][:3])
+    assert "outside" not in member_client.get(url).content.decode()
+
+    arbury = Neighbourhood.objects.get(slug="arbury")
+    arbury.lsoas.add(border)
+    arbury.save()
+    html = member_client.get(url).content.decode()
+    assert (
+        "1 of 4 LSOAs is outside Cambridgeshire’s districts: Huntingdonshire 099Z (E01033000)"
+        in html
+    )
+    assert "crimes recorded there by the force the LSOA belongs to are not included" in html
+
+    # Every force's counts kept (and the server started again): nothing to point out.
+    settings.POLICEUK_FORCE = ""
+    cache.clear()
+    assert "outside" not in member_client.get(url).content.decode()
