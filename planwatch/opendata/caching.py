@@ -59,14 +59,7 @@ def cached_body(
     ``versions`` names what else the body depends on (other data, what the reader may do);
     ``version`` is ``data_version()`` where the caller has it already. A response ``make``
     returns instead (a CSV file, say) is returned as it is, not kept."""
-    key = cached_body_key(request, page, versions, version=version)
-    body = cache.get(key)
-    if body is None:
-        body = make()
-        if isinstance(body, HttpResponse):
-            return body
-        cache.set(key, body, BODY_SECONDS)
-    return body
+    return _kept(cached_body_key(request, page, versions, version=version), make)
 
 
 def changes(queryset) -> str:
@@ -78,10 +71,15 @@ def changes(queryset) -> str:
 
 
 def cached(name: str, make: Callable[[], object], *, version: str | None = None) -> object:
-    """A value computed from the data (``make``), kept until the data changes."""
-    key = f"opendata:{name}:{version or data_version()}"
+    """A value computed from the data (``make``), kept until the data changes (None is not
+    kept: it is made again each time)."""
+    return _kept(f"opendata:{name}:{version or data_version()}", make)
+
+
+def _kept(key: str, make: Callable[[], object]) -> object:
     value = cache.get(key)
     if value is None:
         value = make()
-        cache.set(key, value, BODY_SECONDS)
+        if value is not None and not isinstance(value, HttpResponse):
+            cache.set(key, value, BODY_SECONDS)
     return value
