@@ -28,6 +28,7 @@ names the file, line and column of each problem. Nothing has been written at tha
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -52,6 +53,8 @@ from .reading import (
     problems_find,
 )
 from .sources import FileResult, FilesRejected, LineError, Source
+
+logger = logging.getLogger(__name__)
 
 MEMORY_LIMIT = "256MB"
 # Files are read and grouped this many bytes at a time (see ``_read``).
@@ -201,12 +204,16 @@ def _read(con, files: list[CheckedFile], kind: str, grouped: str, select: str) -
                 [paths, columns],
             )
             created = True
-        except duckdb.Error:
+        except duckdb.Error as error:
             # Every batch is read, so that one run reports every damaged file.
-            errors.extend(
-                _located(batch)
-                or [LineError(batch[0].source.label, "could not be read as police.uk CSV files.")]
-            )
+            located = _located(batch)
+            if not located:
+                # No file's own problem explains it: keep DuckDB's words for whoever looks.
+                logger.warning("DuckDB could not read the %s files: %s", kind, error)
+                located = [
+                    LineError(batch[0].source.label, "could not be read as police.uk CSV files.")
+                ]
+            errors.extend(located)
     return errors
 
 

@@ -135,6 +135,20 @@ def test_damaged_files_in_different_batches_are_all_reported(tmp_path, january, 
     assert _state() == january
 
 
+def test_a_read_failure_no_file_explains_is_refused_and_duckdbs_words_logged(
+    tmp_path, january, monkeypatch, caplog
+):
+    lines = (POLICEUK_2024 / FEB).read_bytes().split(b"\r\n")
+    lines[4] = b",".join(lines[4].split(b",")[:2])
+    damaged = _write(tmp_path, FEB, b"\r\n".join(lines))
+    monkeypatch.setattr(ingest, "_located", lambda files: [])  # as if no file were to blame
+    with caplog.at_level("WARNING", logger="planwatch.opendata.ingest"):
+        err = _refused(damaged)
+    assert f"{FEB}: could not be read as police.uk CSV files." in err
+    assert "DuckDB could not read the street files:" in caplog.text
+    assert _state() == january
+
+
 def test_reading_a_file_per_batch_counts_the_same_as_reading_them_together(tmp_path, monkeypatch):
     def rows():
         fields = ("force", "month", "lsoa_code", "crime_type", "last_outcome_category", "count")
