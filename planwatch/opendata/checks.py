@@ -74,6 +74,9 @@ FILE_NAME = re.compile(
 )
 
 SNIFF_BYTES = 65536
+# Enough for the header row of any police.uk file (and to tell binary data): more is read only
+# when it holds no line break.
+HEAD_BYTES = 4096
 
 
 def read_header(source: Source) -> tuple[str, list[RowError]]:
@@ -81,7 +84,9 @@ def read_header(source: Source) -> tuple[str, list[RowError]]:
     name = source.label
     try:
         with source.path.open("rb") as handle:
-            head = handle.read(SNIFF_BYTES)
+            head = handle.read(HEAD_BYTES)
+            if b"\n" not in head:
+                head += handle.read(SNIFF_BYTES - len(head))
     except OSError as exc:
         return "", [LineError(name, f"could not be read: {exc.strerror or exc}.")]
     if not head.strip():
@@ -192,10 +197,11 @@ def last_line_cut(source: Source, columns: tuple[str, ...]) -> RowError | None:
         size = handle.tell()
         if size == 0:
             return None
+        handle.seek(size - 1)
+        if handle.read(1) == b"\n":
+            return None
         handle.seek(max(0, size - SNIFF_BYTES))
         tail = handle.read()
-        if tail.endswith(b"\n"):
-            return None
         handle.seek(0)
         lines = 1
         while chunk := handle.read(1 << 20):

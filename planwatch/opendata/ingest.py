@@ -1,29 +1,35 @@
 # ruff: noqa: S608 -- the SQL here is built from constants, column names and file paths of
 # the import itself, never from the text of the files read.
-"""Staging a police.uk import in DuckDB: every file checked, read and aggregated before anything
-is written to PlanWatch's database.
+"""Staging a police.uk import in DuckDB: every file checked, read and aggregated, and a file
+that cannot be read named, before the import commits anything.
 
-``stage(sources)`` returns a ``Staged`` import. It checks each file's name, header and last line
-(``checks.file_check``), then reads the files of each kind with DuckDB, about ``BATCH_BYTES``
-of them per query (DuckDB reads a batch's files in parallel), into tables of a DuckDB database
-in the staging folder: stored compressed on disk, with DuckDB's memory capped at
-``MEMORY_LIMIT``. Reading in batches keeps the grouping's memory the same however many files
-there are:
+``stage(sources)`` checks each file's name, header and last line (``checks.file_check``), reads
+the street crime, and starts reading the other kinds in a thread of its own; it returns a
+``Staged`` import, whose ``finish`` waits for them. The writer (``services.policeuk_import``)
+writes street crime meanwhile, inside its transaction, and calls ``finish`` before the rest: a
+file found damaged then undoes it all. Reading and writing overlap, so the import takes little
+longer than the reading.
 
-- ``street``: data rows grouped by file × LSOA × crime type × last outcome category, with why
-  rows were set aside (``reason``), so per-file counts and the kept aggregates come from one
-  read; and ``lsoas``, each LSOA's name and district;
+The files of each kind are read with DuckDB, about ``BATCH_BYTES`` of them per query (DuckDB
+reads a batch's files in parallel), with DuckDB's memory capped at ``MEMORY_LIMIT``. Reading in
+batches keeps the grouping's memory the same however many files there are:
+
+- street crime: data rows grouped by file × LSOA × crime type × last outcome category, with why
+  rows were set aside (``reason``). Each batch's groups, while in memory, go to a Parquet file of
+  the kept rows (``Staged.street_parts``, which become the import run's part of the Parquet
+  store: ``store``), to ``street_files`` (rows per file and reason) and to ``lsoa_names``; then
+  ``lsoas`` holds each LSOA's name and district;
 - ``outcomes``: grouped by file × outcome type × reason;
 - ``stop_and_search``: stop-and-search records as published.
 
-Rows are grouped as they are read (by ``file_index``, each file's place in its kind's list;
-a group never spans files), so the raw rows are never held. Each table names its file by that place (``idx``) and carries
-the file's force and month, so what is written needs no further join to ``files``; the writer
-streams what is kept out of the tables (``services.policeuk_import``).
+The tables are in a DuckDB database in the staging folder, stored compressed on disk. Rows are
+grouped as they are read (by ``file_index``, each file's place in its kind's list; a group never
+spans files), so the raw rows are never held. Each table names its file by that place (``idx``)
+and carries the file's force and month, so what is written needs no further join to ``files``.
 
 When a query fails (a damaged file) or a record does not read (a bad date, boolean or
 coordinate), the files concerned are read again one by one with ``reading.problems_find``, which
-names the file, line and column of each problem. Nothing has been written at that point.
+names the file, line and column of each problem.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ import logging
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,18 +80,52 @@ def _sql(text: str) -> str:
 
 @dataclass
 class Staged:
-    """An import read and checked, ready to write. ``results`` has one ``FileResult`` per file
-    (its rows and what was set aside, no rows); the rows are in the DuckDB tables of ``con``."""
+    """An import checked and being read (``stage``). The rows are in the DuckDB tables of
+    ``con`` and, for street crime, in Parquet files (``street_parts``). ``stage`` reads the
+    street crime; the other kinds are read in a thread of their own meanwhile, so the caller can
+    write street crime as they are read. ``finish`` waits for them: it raises
+    ``FilesRejected`` if a file could not be read, and sets ``results``, one ``FileResult`` per
+    file (its rows and what was set aside)."""
 
     con: duckdb.DuckDBPyConnection
-    results: list[FileResult]
     workdir: Path
+    checked: list[CheckedFile] = field(default_factory=list)
+    results: list[FileResult] = field(default_factory=list)
+    # The kept street rows, as Parquet files written as they were read (``_stage_street``).
+    street_parts: list[Path] = field(default_factory=list)
+    _errors: list[RowError] = field(default_factory=list)
+    # The kinds being read in the background: (kind, files, their problems to come).
+    _reading: list[tuple[str, int, Future]] = field(default_factory=list)
+    _reader: duckdb.DuckDBPyConnection | None = None
+    _pool: ThreadPoolExecutor | None = None
     _closer: Callable[[], None] = field(repr=False, default=lambda: None)
 
     def kinds(self) -> set[str]:
-        return {r.kind for r in self.results}
+        return {f.kind for f in self.checked}
+
+    def finish(self, progress: Callable[[str, int, int], None] | None = None) -> None:
+        """Wait for every kind to be read; raises ``FilesRejected`` with every file's
+        problems."""
+        for kind, count, future in self._reading:
+            if progress is not None:
+                progress(f"Reading {count} {kind.label.lower()} files", 0, count)
+            self._errors.extend(future.result())
+            if progress is not None:
+                progress(f"Reading {count} {kind.label.lower()} files", count, count)
+        self._reading = []
+        if self._errors:
+            raise FilesRejected(self._errors)
+        self.results = _results(self.con, self.checked)
 
     def close(self) -> None:
+        """Stop any reading, and delete what was staged."""
+        if self._pool is not None:
+            for _kind, _count, future in self._reading:
+                future.cancel()
+            self._reader.interrupt()
+            self._pool.shutdown(wait=True)
+            self._reader.close()
+            self._pool = None
         self.con.close()
         self._closer()
 
@@ -98,6 +139,18 @@ class Staged:
 
     def query(self, sql: str) -> duckdb.DuckDBPyConnection:
         return self.con.execute(sql)
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A connection of its own to the staged tables, for another thread."""
+        cursor = self.con.cursor()
+        cursor.execute("SET TimeZone = 'UTC'")
+        return cursor
+
+    def street(self) -> str:
+        """The kept street rows, for a query's FROM: ``force``, ``month`` ('YYYY-MM'),
+        ``lsoa_code``, ``crime_type``, ``last_outcome_category`` and ``count``."""
+        paths = ", ".join(_sql(str(path)) for path in self.street_parts)
+        return f"read_parquet([{paths}])"
 
     def lsoas(self) -> list[tuple[str, str, str]]:
         """(code, name, district name) of every LSOA in the street files."""
@@ -113,8 +166,9 @@ def stage(
     progress: Callable[[str, int, int], None] | None = None,
     workdir: Path | None = None,
 ) -> Staged:
-    """Check and read every file; raises ``FilesRejected`` with ``errors`` and every file's
-    problems, so one run reports all of them."""
+    """Check every file and read the street crime, and start reading the other kinds in a
+    thread of their own (``Staged.finish`` waits for them). Raises ``FilesRejected`` with
+    ``errors`` and every file's problems, so one run reports all of them."""
     errors = list(errors)
     checked, found = files_check(sources, progress=progress)
     errors.extend(found)
@@ -126,7 +180,7 @@ def stage(
     else:
         closer = lambda: None  # noqa: E731
     con = duckdb.connect(str(workdir / "staging.duckdb"))
-    staged = Staged(con=con, results=[], workdir=workdir, _closer=closer)
+    staged = Staged(con=con, workdir=workdir, checked=checked, _closer=closer)
     try:
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         con.execute(f"SET temp_directory = {_sql(str(workdir / 'spill'))}")
@@ -138,14 +192,24 @@ def stage(
         for file in checked:
             by_kind[file.kind].append(file)
         _files_table(con, checked)
-        for kind in (FileKind.STREET, FileKind.OUTCOMES, FileKind.STOP_AND_SEARCH):
-            files = by_kind.get(kind, [])
-            if progress is not None and files:
-                progress(f"Reading {len(files)} {kind.label.lower()} files", 0, len(files))
-            errors.extend(STAGERS[kind](con, files))
-        if errors:
-            raise FilesRejected(errors)
-        staged.results = _results(con, checked)
+        street = by_kind.get(FileKind.STREET, [])
+        if progress is not None and street:
+            progress(f"Reading {len(street)} {FileKind.STREET.label.lower()} files", 0, len(street))
+        staged._errors = _stage_street(staged, con, street)
+        others = [k for k in (FileKind.OUTCOMES, FileKind.STOP_AND_SEARCH) if by_kind.get(k)]
+        if others:
+            staged._reader = staged.cursor()
+            staged._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="policeuk-read")
+            staged._reading = [
+                (
+                    kind,
+                    len(by_kind[kind]),
+                    staged._pool.submit(STAGERS[kind], staged, staged._reader, by_kind[kind]),
+                )
+                for kind in others
+            ]
+        if staged._errors:
+            staged.finish(progress)
     except BaseException:
         staged.close()
         raise
@@ -180,21 +244,34 @@ def _batches(files: list[CheckedFile]) -> Iterator[tuple[int, list[CheckedFile]]
             start, size = number + 1, 0
 
 
-def _read(con, files: list[CheckedFile], kind: str, grouped: str, select: str) -> list[RowError]:
+def _read(
+    con,
+    files: list[CheckedFile],
+    kind: str,
+    grouped: str,
+    select: str,
+    *,
+    each_batch: Callable[[int], None] | None = None,
+) -> list[RowError]:
     """Read the kind's files, a batch of about ``BATCH_BYTES`` at a time: ``grouped`` (a query
     of ``src``, the rows as read, with ``file_index``), then the file's ``idx``, force and month
-    and the columns ``select`` (of ``g``, its result, joined to ``files``); on a read error, the
-    files' own problems, found by reading each alone. Groups never span files, so grouping a
-    batch at a time gives the same rows as grouping them all, in memory that does not grow with
-    the number of files."""
+    and the columns ``select`` (of ``g``, its result, joined to ``files``), into the table named
+    after the kind; or, with ``each_batch``, into the in-memory table ``batch`` (replaced each
+    batch), calling ``each_batch(number)`` after each. On a read error, the files' own problems,
+    found by reading each alone. Groups never span files, so grouping a batch at a time gives
+    the same rows as grouping them all, in memory that does not grow with the number of
+    files."""
     if not files:
         return []
     columns = {c: "VARCHAR" for c in HEADERS[kind]}
     errors: list[RowError] = []
     created = False
-    for start, batch in _batches(files):
+    for number, (start, batch) in enumerate(_batches(files)):
         paths = [str(f.source.path) for f in batch]
-        write = f"INSERT INTO {kind}" if created else f"CREATE OR REPLACE TABLE {kind} AS"
+        if each_batch is not None:
+            write = "CREATE OR REPLACE TEMP TABLE batch AS"
+        else:
+            write = f"INSERT INTO {kind}" if created else f"CREATE OR REPLACE TABLE {kind} AS"
         try:
             con.execute(
                 f"{write} WITH src AS (SELECT file_index + {start} AS file_index, * "
@@ -204,6 +281,8 @@ def _read(con, files: list[CheckedFile], kind: str, grouped: str, select: str) -
                 [paths, columns],
             )
             created = True
+        except duckdb.InterruptException:
+            raise
         except duckdb.Error as error:
             # Every batch is read, so that one run reports every damaged file.
             located = _located(batch)
@@ -214,6 +293,11 @@ def _read(con, files: list[CheckedFile], kind: str, grouped: str, select: str) -
                     LineError(batch[0].source.label, "could not be read as police.uk CSV files.")
                 ]
             errors.extend(located)
+            continue
+        if each_batch is not None and not errors:
+            each_batch(number)
+    if each_batch is not None:
+        con.execute("DROP TABLE IF EXISTS batch")
     return errors
 
 
@@ -233,7 +317,34 @@ def _other_month() -> str:
     return f"WHEN g.month_text IS DISTINCT FROM files.month_text THEN {_sql(OTHER_MONTH)}"
 
 
-def _stage_street(con, files: list[CheckedFile]) -> list[RowError]:
+# The kept street rows as the Parquet store keeps them (``store``).
+STREET_PART = (
+    "SELECT force, month_text AS month, lsoa_code, crime_type, "
+    "category AS last_outcome_category, n::INTEGER AS count FROM batch WHERE reason IS NULL"
+)
+
+
+def _stage_street(staged: Staged, con, files: list[CheckedFile]) -> list[RowError]:
+    """Street crime, grouped by file × LSOA × crime type × last outcome category. Each batch's
+    groups are used while they are in memory: the kept ones go to a Parquet file
+    (``Staged.street_parts``: later the import run's part of the store, and what the counts in
+    the database are made from); the rows per file and reason to ``street_files``; and the
+    LSOAs' names to ``lsoa_names``."""
+    con.execute("CREATE OR REPLACE TABLE street_files (idx INTEGER, reason VARCHAR, n BIGINT)")
+    con.execute("CREATE OR REPLACE TABLE lsoa_names (lsoa_code VARCHAR, name VARCHAR)")
+    folder = staged.workdir / "street"
+    folder.mkdir(exist_ok=True)
+
+    def each_batch(number: int) -> None:
+        part = folder / f"part-{number}.parquet"
+        con.execute(f"COPY ({STREET_PART}) TO {_sql(str(part))} (FORMAT parquet)")
+        staged.street_parts.append(part)
+        con.execute("INSERT INTO street_files SELECT idx, reason, sum(n) FROM batch GROUP BY ALL")
+        con.execute(
+            "INSERT INTO lsoa_names SELECT DISTINCT lsoa_code, lsoa_name FROM batch "
+            "WHERE reason IS NULL AND lsoa_name IS NOT NULL"
+        )
+
     grouped = (
         'SELECT file_index, "Month" AS month_text, "LSOA code" AS lsoa_code, '
         '"LSOA name" AS lsoa_name, "Crime type" AS crime_type, '
@@ -246,19 +357,18 @@ def _stage_street(con, files: list[CheckedFile]) -> list[RowError]:
         f"WHEN g.crime_type IS NULL THEN {_sql(NO_CRIME_TYPE)} END AS reason, "
         "g.lsoa_code, g.lsoa_name, g.crime_type, g.category, g.n"
     )
-    errors = _read(con, files, FileKind.STREET, grouped, select)
+    errors = _read(con, files, FileKind.STREET, grouped, select, each_batch=each_batch)
     if files and not errors:
-        # The district rule runs once per LSOA, not once per row.
+        # An LSOA's name is the greatest it is given; the district rule runs once per LSOA.
         con.execute(
             "CREATE OR REPLACE TABLE lsoas AS SELECT lsoa_code, name, "
             f"{DISTRICT_SQL.replace('lsoa_name', 'name')} AS district FROM ("
-            "SELECT lsoa_code, max(lsoa_name) AS name FROM street "
-            "WHERE reason IS NULL AND lsoa_name IS NOT NULL GROUP BY 1)"
+            "SELECT lsoa_code, max(name) AS name FROM lsoa_names GROUP BY 1)"
         )
     return errors
 
 
-def _stage_outcomes(con, files: list[CheckedFile]) -> list[RowError]:
+def _stage_outcomes(staged: Staged, con, files: list[CheckedFile]) -> list[RowError]:
     grouped = (
         'SELECT file_index, "Month" AS month_text, "Outcome type" AS outcome_type, '
         "count(*)::BIGINT AS n FROM src GROUP BY ALL"
@@ -285,7 +395,7 @@ def _unreadable(column: str) -> str:
     return f"{value} <> '' AND ({degrees} IS NULL OR abs({degrees}) > 180)"
 
 
-def _stage_searches(con, files: list[CheckedFile]) -> list[RowError]:
+def _stage_searches(staged: Staged, con, files: list[CheckedFile]) -> list[RowError]:
     """Records as published; a record without a date is set aside, one whose date, booleans or
     coordinates do not read makes the file's problems be located (and nothing imported)."""
     fields = ", ".join(f'trim(src."{c}") AS {name}' for c, name in STOP_SEARCH_FIELDS.items())
@@ -325,7 +435,12 @@ STAGERS = {
     FileKind.OUTCOMES: _stage_outcomes,
     FileKind.STOP_AND_SEARCH: _stage_searches,
 }
-TABLES = {kind: kind.value for kind in FileKind}
+# Rows read per file and reason: street's per file, the others' by group or record.
+TABLES = {
+    FileKind.STREET: "street_files",
+    FileKind.OUTCOMES: FileKind.OUTCOMES.value,
+    FileKind.STOP_AND_SEARCH: FileKind.STOP_AND_SEARCH.value,
+}
 
 
 def _results(con, checked: list[CheckedFile]) -> list[FileResult]:

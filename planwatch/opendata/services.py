@@ -1,8 +1,10 @@
 """Writing imported police.uk data, and the officer-entered data of the open-data pages.
 
-``policeuk_import`` writes what ``ingest.stage`` has read and checked, all in one transaction:
-a run is all-or-nothing. Each force × month × kind it holds replaces what was there (its rows
-are deleted, then the new ones inserted), so importing a month again never doubles it.
+``policeuk_import`` writes what ``ingest.stage`` reads and checks, all in one transaction: a run
+is all-or-nothing. It writes the street crime while the other kinds are still being read, and
+a file found damaged then undoes it (``Staged.finish``). Each force × month × kind the run holds
+replaces what was there (its rows are deleted, then the new ones inserted), so importing a
+month again never doubles it.
 
 The rows are streamed out of DuckDB, never held in memory: on PostgreSQL DuckDB writes each
 table as CSV to the staging folder and ``COPY … FROM STDIN`` loads it in 1 MB chunks; on SQLite
@@ -17,6 +19,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -28,6 +32,7 @@ from planwatch.places.models import Area
 
 from . import store
 from .areas import home_force
+from .checks import CheckedFile
 from .indicators import crime_figures_feed, neighbourhood_area_sync
 from .ingest import Staged, batches
 from .models import (
@@ -53,25 +58,22 @@ REPLACES = {
     FileKind.OUTCOMES: (OutcomeCount,),
     FileKind.STOP_AND_SEARCH: (StopSearch,),
 }
-# What is written, per model: DuckDB's query over the staged tables (``ingest``), in the
-# model's columns. The office's own force (``home``) is kept by LSOA, and its searches.
+# What is written, per model: DuckDB's query over the staged rows (``ingest``), in the model's
+# columns. Street crime is read from the staged Parquet files (``{street}``); the office's own
+# force (``home``) is kept by LSOA, and its searches.
 STREET_SQL = (
-    "SELECT force, month, lsoa_code, crime_type, category, sum(n) FROM street "
-    "WHERE reason IS NULL{home} GROUP BY ALL ORDER BY 1, 2, 3, 4, 5"
+    "SELECT force, strptime(month, '%Y-%m')::DATE, lsoa_code, crime_type, "
+    'last_outcome_category, sum("count") FROM {street} WHERE true{home} '
+    "GROUP BY ALL ORDER BY 1, 2, 3, 4, 5"
 )
 DISTRICT_SQL_ROWS = (
-    "SELECT force, month, coalesce(lsoas.district, ''), crime_type, sum(n) "
-    "FROM street LEFT JOIN lsoas USING (lsoa_code) "
-    "WHERE reason IS NULL GROUP BY ALL ORDER BY 1, 2, 3, 4"
+    "SELECT force, strptime(month, '%Y-%m')::DATE, coalesce(lsoas.district, ''), crime_type, "
+    'sum("count") FROM {street} LEFT JOIN lsoas USING (lsoa_code) '
+    "GROUP BY ALL ORDER BY 1, 2, 3, 4"
 )
 OUTCOMES_SQL = (
     "SELECT force, month, outcome_type, sum(n) FROM outcomes "
     "WHERE reason IS NULL GROUP BY ALL ORDER BY 1, 2, 3"
-)
-# Every force's street crime by LSOA, and every force's searches, for the Parquet store.
-STORE_STREET_SQL = (
-    "SELECT force, month_text AS month, lsoa_code, crime_type, "
-    "category AS last_outcome_category, n::INTEGER AS count FROM street WHERE reason IS NULL"
 )
 STOP_SEARCH_COLUMNS = [
     "force",
@@ -167,8 +169,7 @@ def policeuk_import(
                 written=written,
             )
         except BaseException:
-            for path in written:
-                path.unlink(missing_ok=True)
+            store.remove(written)
             raise
 
 
@@ -176,7 +177,97 @@ def policeuk_import(
 def _import(
     *, staged: Staged, user, actor_label: str, progress: Progress | None, written: list
 ) -> ImportRun:
-    results = staged.results
+    """Street crime is written while the other kinds are still being read (``Staged.finish``
+    waits for them; a file that cannot be read rolls it all back), then the other kinds, the
+    run and its Parquet files. DuckDB's part of the writing (the CSV files PostgreSQL's COPY
+    reads, the Parquet files) runs in a thread of its own, in the order the database's part here
+    needs it: the two overlap, DuckDB working while the database server does."""
+    checked = staged.checked
+    kinds = staged.kinds()
+    postgresql = connection.vendor == "postgresql"
+    home = home_force(forces={f.force for f in checked})
+    street, others = [], []
+    if FileKind.STREET in kinds:
+        where = f" AND force = {_literal(home)}" if home else ""
+        street.append((StreetCrimeCount, STREET_SQL.format(street=staged.street(), home=where)))
+        street.append((DistrictCrimeCount, DISTRICT_SQL_ROWS.format(street=staged.street())))
+    if FileKind.OUTCOMES in kinds:
+        others.append((OutcomeCount, OUTCOMES_SQL))
+    if FileKind.STOP_AND_SEARCH in kinds:
+        others.append((StopSearch, _stop_search_sql(postgresql=postgresql, home=home)))
+    cursor = staged.cursor()
+    jobs: list[Future] = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="policeuk-write") as duckdb_thread:
+
+        def submit(function, *args, **kwargs) -> Future:
+            jobs.append(duckdb_thread.submit(function, *args, **kwargs))
+            return jobs[-1]
+
+        def write(tables) -> None:
+            exports = [
+                submit(_export, cursor, sql, staged.workdir / f"{model._meta.db_table}.csv")
+                for model, sql in tables
+                if postgresql
+            ]
+            for number, (model, sql) in enumerate(tables):
+                if postgresql:
+                    _copy(exports[number].result(), model, progress=progress)
+                else:
+                    _insert(staged, model, sql, progress=progress)
+
+        try:
+            replaced = _replaced_delete(checked, kinds={FileKind.STREET})
+            write(street)
+            _lsoas_update(staged.lsoas())
+            staged.finish(progress)
+            replaced.update(
+                _replaced_delete(checked, kinds={FileKind.OUTCOMES, FileKind.STOP_AND_SEARCH})
+            )
+            write(others)
+            run = _run_record(staged.results, user=user, actor_label=actor_label)
+            # Every force's street crime by LSOA (the staged Parquet files, moved into the
+            # store), and every force's searches.
+            stored = []
+            if FileKind.STREET in kinds:
+                stored.append((FileKind.STREET, {"parts": staged.street_parts}))
+            if FileKind.STOP_AND_SEARCH in kinds:
+                stored.append((FileKind.STOP_AND_SEARCH, {"sql": STORE_STOP_SEARCH_SQL}))
+            earlier = {kind: store.earlier(kind, replaced[kind], run=run) for kind, _ in stored}
+            files = [
+                submit(
+                    store.write,
+                    cursor,
+                    kind=kind,
+                    run_pk=run.pk,
+                    earlier=earlier[kind],
+                    written=written,
+                    **rows,
+                )
+                for kind, rows in stored
+            ]
+            if FileKind.STREET in kinds:
+                crime_figures_feed(user=user, actor_label=actor_label)
+            for done, ((kind, _rows), file) in enumerate(zip(stored, files, strict=True)):
+                if progress is not None:
+                    progress("Writing Parquet files", done, len(stored))
+                file.result()
+                store.record(kind, run=run, earlier=earlier[kind])
+            if progress is not None and stored:
+                progress("Writing Parquet files", len(stored), len(stored))
+        except BaseException:
+            # Stop DuckDB's work: what it has written is deleted by the caller.
+            for job in jobs:
+                job.cancel()
+            cursor.interrupt()
+            raise
+        finally:
+            duckdb_thread.shutdown(wait=True)
+            cursor.close()
+    return run
+
+
+def _run_record(results: list[FileResult], *, user, actor_label: str) -> ImportRun:
+    """The run, and what each file it imported holds (``ForceMonth``)."""
     counts, set_aside = run_counts(results)
     run = save_created(
         ImportRun(
@@ -188,22 +279,6 @@ def _import(
         user=user,
         actor_label=actor_label,
     )
-    replaced = _replaced_delete(results)
-    kinds = staged.kinds()
-    postgresql = connection.vendor == "postgresql"
-    home = home_force(forces={r.force for r in results})
-    tables = []
-    if FileKind.STREET in kinds:
-        where = f" AND force = {_literal(home)}" if home else ""
-        tables.append((StreetCrimeCount, STREET_SQL.format(home=where)))
-        tables.append((DistrictCrimeCount, DISTRICT_SQL_ROWS))
-    if FileKind.OUTCOMES in kinds:
-        tables.append((OutcomeCount, OUTCOMES_SQL))
-    if FileKind.STOP_AND_SEARCH in kinds:
-        tables.append((StopSearch, _stop_search_sql(postgresql=postgresql, home=home)))
-    for model, sql in tables:
-        write = _copy if postgresql else _insert
-        write(staged, model, sql, progress=progress)
     ForceMonth.objects.bulk_create(
         ForceMonth(
             force=r.force,
@@ -216,23 +291,6 @@ def _import(
         )
         for r in results
     )
-    _lsoas_update(staged.lsoas())
-    if FileKind.STREET in kinds:
-        crime_figures_feed(user=user, actor_label=actor_label)
-    stored = [
-        (kind, sql)
-        for kind, sql in (
-            (FileKind.STREET, STORE_STREET_SQL),
-            (FileKind.STOP_AND_SEARCH, STORE_STOP_SEARCH_SQL),
-        )
-        if kind in kinds
-    ]
-    for done, (kind, sql) in enumerate(stored):
-        if progress is not None:
-            progress("Writing Parquet files", done, len(stored))
-        store.publish(staged, kind=kind, sql=sql, run=run, replaced=replaced[kind], written=written)
-    if progress is not None and stored:
-        progress("Writing Parquet files", len(stored), len(stored))
     return run
 
 
@@ -240,13 +298,15 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _replaced_delete(results: list[FileResult]) -> dict[str, set[int]]:
-    """Delete what the files replace: one query per table, by force and its months. Returns,
-    per kind, the runs whose Parquet files held what is replaced (``store.holders``)."""
+def _replaced_delete(files: list[CheckedFile], *, kinds: set[str]) -> dict[str, set[int]]:
+    """Delete what the files of ``kinds`` replace: one query per table, by force and its
+    months. Returns, per kind, the runs whose Parquet folders held what is replaced
+    (``store.holders``)."""
     replaced: dict[str, set[int]] = defaultdict(set)
     months: dict[tuple[str, str], set] = defaultdict(set)
-    for result in results:
-        months[(result.kind, result.force)].add(result.month)
+    for file in files:
+        if file.kind in kinds:
+            months[(file.kind, file.force)].add(file.month)
     for kind, models in REPLACES.items():
         of_kind = {force: m for (k, force), m in months.items() if k == kind}
         if not of_kind:
@@ -270,10 +330,14 @@ def _columns(model) -> list[str]:
     return [model._meta.get_field(name).column for name in names]
 
 
-def _copy(staged: Staged, model, sql: str, *, progress: Progress | None) -> None:
-    """DuckDB writes the rows as CSV; PostgreSQL's COPY reads them in chunks."""
-    path = staged.workdir / f"{model._meta.db_table}.csv"
-    staged.query(f"COPY ({sql}) TO '{path}' (HEADER false, DELIMITER ',')")
+def _export(cursor, sql: str, path) -> Path:
+    """DuckDB writes the rows of ``sql`` as CSV, for ``_copy``."""
+    cursor.execute(f"COPY ({sql}) TO '{path}' (HEADER false, DELIMITER ',')")
+    return path
+
+
+def _copy(path: Path, model, *, progress: Progress | None) -> None:
+    """PostgreSQL's COPY reads the CSV file ``_export`` wrote, in chunks."""
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(c) for c in _columns(model))
     size = path.stat().st_size

@@ -4,29 +4,33 @@ archive is millions of such rows a year, more than the pages need from the datab
 counts for every force; LSOA counts and stop-and-search records for the office's own force).
 Read them with DuckDB, for example::
 
-    SELECT month, sum(count) FROM read_parquet('var/policeuk/street/*.parquet')
+    SELECT month, sum(count) FROM read_parquet('var/policeuk/street/*/*.parquet')
     WHERE force = 'kent' GROUP BY month ORDER BY month
 
-Each import run writes one file per kind, ``street/run-<run>.parquet`` and
-``stop_and_search/run-<run>.parquet``, with ``force`` and ``month`` ('YYYY-MM') columns. Which
-file holds a force-month is recorded in the database (``ForceMonth.stored_in``), so a
-force-month is never in two files: when an import brings a force-month again, the files holding
-it are replaced, their other force-months copied into the new run's file. Monthly imports of
-new months copy nothing; re-importing a month copies the rest of the file that held it.
+Each import run writes one folder per kind, ``street/run-<run>/`` and
+``stop_and_search/run-<run>/``, of Parquet files (``part-<n>.parquet``) with ``force`` and
+``month`` ('YYYY-MM') columns. Street crime's parts are the files the import's reading wrote
+(``ingest``), moved in; so the rows are encoded once. Which run's folder holds a force-month is
+recorded in the database (``ForceMonth.stored_in``), so a force-month is never in two folders:
+when an import brings a force-month again, the folders holding it are replaced, their other
+force-months copied into the new run's folder. Monthly imports of new months copy nothing;
+re-importing a month copies the rest of the folder that held it.
 
-The files are written before the import's transaction commits, and the files they replace are
-deleted after it has; if it fails, its own files are deleted. Imports take a lock on the store
-(a ``.lock`` file, with ``flock``) for all of that, so two never write it at once; and each
-first deletes the files no force-month is recorded in, which an import stopped outright (the
-process killed) can leave behind. So while no import is running, every file in a folder is
-live and a force-month is in one of them.
+The folders are written before the import's transaction commits, and the folders they replace
+are deleted after it has; if it fails, its own folders are deleted. Imports take a lock on the
+store (a ``.lock`` file, with ``flock``) for all of that, so two never write it at once; and
+each first deletes the folders no force-month is recorded in, which an import stopped outright
+(the process killed) can leave behind. So while no import is running, every folder is live and
+a force-month is in one of them.
 """
 
 from __future__ import annotations
 
 import fcntl
 import logging
-from collections.abc import Iterator
+import re
+import shutil
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -44,8 +48,12 @@ def root(kind: str) -> Path:
     return Path(settings.POLICEUK_STORE) / KINDS[kind]
 
 
-def run_file(kind: str, run_pk: int) -> Path:
-    return root(kind) / f"run-{run_pk}.parquet"
+def run_folder(kind: str, run_pk: int) -> Path:
+    return root(kind) / f"run-{run_pk}"
+
+
+# A run's folder (and a folder being written, or a run's file in the layout before folders).
+RUN_NAME = re.compile(r"^run-(\d+)(\.partial|\.parquet)?$")
 
 
 @contextmanager
@@ -68,10 +76,11 @@ def holders(kind: str, where) -> set[int]:
 
 
 def tidy(kind: str) -> None:
-    """Delete the kind's files that hold no recorded force-month: those of a run that did not
-    commit, or that a committed run replaced but was stopped before deleting. Call it holding
+    """Delete the kind's folders that hold no recorded force-month: those of a run that did not
+    commit, or that a committed run replaced but was stopped before deleting. A run's single
+    file, as imports wrote them before folders, becomes its folder's one part. Call it holding
     the lock, outside an import's transaction (inside one, the force-months it has deleted would
-    make the files that hold them look unused)."""
+    make the folders that hold them look unused)."""
     folder = root(kind)
     if not folder.is_dir():
         return
@@ -80,56 +89,100 @@ def tidy(kind: str) -> None:
         .values_list("stored_in", flat=True)
         .distinct()
     )
-    for path in folder.glob("run-*.parquet"):
-        number = path.stem.removeprefix("run-")
-        if not number.isdigit() or int(number) not in live:
-            path.unlink(missing_ok=True)
+    for path in folder.iterdir():
+        match = RUN_NAME.match(path.name)
+        if match is None:
+            continue
+        number, suffix = int(match[1]), match[2]
+        if number in live and suffix == ".parquet" and path.is_file():
+            target = run_folder(kind, number)
+            target.mkdir(exist_ok=True)
+            path.rename(target / "part-0.parquet")
+        elif number not in live or suffix == ".partial":
+            _delete(path)
 
 
-def publish(staged, *, kind: str, sql: str, run, replaced: set[int], written: list[Path]) -> Path:
-    """Write the run's file of ``kind``: ``sql`` (a query of the staged tables with ``force``
-    and ``month`` columns) and, from the files of the ``replaced`` runs (those that held a
-    force-month this run imports), every force-month this run does not import. Records the
-    file as holding the force-months copied (the run's own are recorded as its import makes
-    them); the replaced files are deleted when the import commits. The file written is added
-    to ``written``, for the caller to delete if the import fails. Call it holding the lock,
-    after ``tidy``."""
+def earlier(kind: str, replaced: set[int], *, run) -> list[Path]:
+    """The folders of the ``replaced`` runs (those that held a force-month this run imports),
+    whose other force-months ``write`` copies into the run's folder. A folder the database
+    names but that is gone is left out, and the database stops naming it: what it held is no
+    longer in the store (import those months again to have it back)."""
     replaced = replaced - {run.pk}
-    found = {pk for pk in replaced if run_file(kind, pk).exists()}
+    found = {pk for pk in replaced if run_folder(kind, pk).is_dir()}
     if replaced - found:
-        # A file the database names is gone: what it held is no longer in the store (import
-        # those months again to have it back); the database stops naming it.
         logger.warning(
-            "Parquet files of import runs %s are missing from %s",
+            "Parquet folders of import runs %s are missing from %s",
             sorted(replaced - found),
             root(kind),
         )
         ForceMonth.objects.filter(kind=kind, stored_in__in=replaced - found).update(stored_in=None)
-    earlier = [run_file(kind, pk) for pk in sorted(found)]
-    query = sql
-    if earlier:
-        paths = ", ".join("'" + str(p).replace("'", "''") + "'" for p in earlier)
-        query = (
-            f"{sql} UNION ALL BY NAME SELECT * FROM read_parquet([{paths}]) AS kept "  # noqa: S608
-            f"WHERE NOT EXISTS (SELECT 1 FROM files WHERE files.kind = '{kind}' "
-            "AND files.force = kept.force AND files.month_text = kept.month)"
-        )
-    target = run_file(kind, run.pk)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".partial")
+    return [run_folder(kind, pk) for pk in sorted(found)]
+
+
+def write(
+    cursor,
+    *,
+    kind: str,
+    run_pk: int,
+    earlier: list[Path],
+    written: list,
+    parts: Iterable[Path] = (),
+    sql: str = "",
+) -> Path:
+    """Write the run's folder of ``kind``: the Parquet files ``parts``, moved in, or ``sql`` (a
+    query of the staged tables) written by DuckDB (``cursor``); and, from the ``earlier``
+    folders, every force-month this run does not import. Both have ``force`` and ``month``
+    columns. It touches only DuckDB and the file system, so it can run in a thread of its own
+    while the database is written. The folder is added to ``written``, for the caller to
+    delete if the import fails. Call it holding the lock, after ``tidy``."""
+    target = run_folder(kind, run_pk)
+    partial = target.with_name(target.name + ".partial")
+    _delete(partial)
+    partial.mkdir(parents=True)
     try:
-        staged.query(f"COPY ({query}) TO '{partial}' (FORMAT parquet)")  # noqa: S608
+        for number, part in enumerate(parts):
+            shutil.move(part, partial / f"part-{number}.parquet")
+        if sql:
+            cursor.execute(
+                f"COPY ({sql}) TO {_quoted(partial / 'part-0.parquet')} (FORMAT parquet)"
+            )
+        if earlier:
+            paths = ", ".join(_quoted(folder / "*.parquet") for folder in earlier)
+            cursor.execute(
+                f"COPY (SELECT * FROM read_parquet([{paths}]) AS kept "  # noqa: S608
+                f"WHERE NOT EXISTS (SELECT 1 FROM files WHERE files.kind = '{kind}' "
+                "AND files.force = kept.force AND files.month_text = kept.month)) "
+                f"TO {_quoted(partial / 'kept.parquet')} (FORMAT parquet)"
+            )
         partial.rename(target)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _delete(partial)
         raise
     written.append(target)
-    if found:
-        ForceMonth.objects.filter(kind=kind, stored_in__in=found).update(stored_in=run)
-    transaction.on_commit(lambda: _remove(earlier), robust=True)
     return target
 
 
-def _remove(paths: list[Path]) -> None:
+def record(kind: str, *, run, earlier: list[Path]) -> None:
+    """Once the run's folder is written: record it as holding the force-months it copied from
+    the ``earlier`` folders (the run's own are recorded as its import makes them), and have
+    those folders deleted when the import commits."""
+    found = [int(RUN_NAME.match(folder.name)[1]) for folder in earlier]
+    if found:
+        ForceMonth.objects.filter(kind=kind, stored_in__in=found).update(stored_in=run)
+    transaction.on_commit(lambda: remove(earlier), robust=True)
+
+
+def remove(paths: list[Path]) -> None:
     for path in paths:
+        _delete(path)
+
+
+def _delete(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
         path.unlink(missing_ok=True)
+
+
+def _quoted(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"

@@ -105,6 +105,23 @@ def test_a_row_short_of_fields_inside_a_file_is_refused(tmp_path, january):
     assert _state() == january
 
 
+def test_a_damaged_file_of_another_kind_undoes_the_street_crime_written_meanwhile(
+    tmp_path, january
+):
+    """Street crime is written while the other kinds are read: a damaged outcomes file found
+    then is named, and what was written is undone."""
+    name = "2024-01-cambridgeshire-outcomes.csv"
+    lines = (POLICEUK_2024 / name).read_bytes().split(b"\r\n")
+    lines[41] = b",".join(lines[41].split(b",")[:4])
+    err = _refused(
+        POLICEUK_2024 / JAN, POLICEUK_2024 / FEB, _write(tmp_path, name, b"\r\n".join(lines))
+    )
+    assert f"{name}, line 42, column " in err
+    assert JAN not in err and FEB not in err
+    assert _state() == january
+    assert DistrictCrimeCount.objects.aggregate(n=Sum("count"))["n"] == january[2]
+
+
 def test_a_damaged_file_in_a_later_batch_is_refused_and_the_earlier_batches_undone(
     tmp_path, january, monkeypatch
 ):

@@ -309,7 +309,8 @@ def test_pdf_contains_the_table(stop_search_context):
     pdf = PdfReader(io.BytesIO(PdfRenderer().render(stop_search_context)))
     flat = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
     assert "6. Stop and search" in flat
-    assert f"6.1 {TITLE}" in flat
+    # The heading may break after a hyphen ("officer- defined"), with wider fonts.
+    assert f"6.1 {TITLE}" in flat.replace("- ", "-")
     # Narrow header cells break after a hyphen: "Officer- defined".
     (block,) = _section(stop_search_context)["blocks"]
     header = " ".join(c["label"] for c in block["columns"])

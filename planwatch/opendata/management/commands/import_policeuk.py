@@ -47,7 +47,13 @@ class Command(BaseCommand):
                 sources, errors = find_sources(paths, unpack_to=Path(workdir) / "unpacked")
                 if not sources and not errors:
                     raise CommandError("No .csv files found in " + ", ".join(paths), returncode=2)
-                staged = stage(sources, errors=errors, progress=progress, workdir=Path(workdir))
+                # Street crime is read here, the other kinds while it is written.
+                with stage(
+                    sources, errors=errors, progress=progress, workdir=Path(workdir)
+                ) as staged:
+                    policeuk_import(staged=staged, actor_label=ACTOR, progress=progress)
+                    progress.done()
+                    results = staged.results
             except FilesRejected as exc:
                 progress.done()
                 for error in exc.errors:
@@ -58,21 +64,16 @@ class Command(BaseCommand):
                     "Correct or replace the files and run the command again.",
                     returncode=2,
                 ) from None
-            with staged:
-                read_seconds = time.perf_counter() - started
-                policeuk_import(staged=staged, actor_label=ACTOR, progress=progress)
-                progress.done()
-                results = staged.results
         seconds = time.perf_counter() - started
-        self._summary(results, read_seconds=read_seconds, seconds=seconds)
+        self._summary(results, seconds=seconds)
 
-    def _summary(self, results, *, read_seconds: float, seconds: float):
+    def _summary(self, results, *, seconds: float):
         counts, set_aside = run_counts(results)
         rows = sum(r.data_rows for r in results)
         out = self.stdout.write
         out(
             f"Imported {len(results)} file{'s' if len(results) != 1 else ''}, {rows:,} rows, in "
-            f"{seconds:.1f} s (read {read_seconds:.1f} s; {rows / max(seconds, 1e-9):,.0f} rows/s)."
+            f"{seconds:.1f} s ({rows / max(seconds, 1e-9):,.0f} rows/s)."
         )
         out("")
         out("Rows kept")
