@@ -16,7 +16,7 @@ batches keeps the grouping's memory the same however many files there are:
 
 - street crime: data rows grouped by file × LSOA × crime type × last outcome category, with why
   rows were set aside (``reason``). Each batch's groups, while in memory, go to a Parquet file of
-  the kept rows (``Staged.street_parts``, which become the import run's part of the Parquet
+  the kept rows (``Staged.parts``, which become the import run's part of the Parquet
   store: ``store``), to ``street_files`` (rows per file and reason) and to ``lsoa_names``; then
   ``lsoas`` holds each LSOA's name and district;
 - ``outcomes``: grouped by file × outcome type × reason;
@@ -81,7 +81,7 @@ def _sql(text: str) -> str:
 @dataclass
 class Staged:
     """An import checked and being read (``stage``). The rows are in the DuckDB tables of
-    ``con`` and, for street crime, in Parquet files (``street_parts``). ``stage`` reads the
+    ``con`` and, for street crime, in Parquet files (``parts``). ``stage`` reads the
     street crime; the other kinds are read in a thread of their own meanwhile, so the caller can
     write street crime as they are read. ``finish`` waits for them: it raises
     ``FilesRejected`` if a file could not be read, and sets ``results``, one ``FileResult`` per
@@ -91,8 +91,8 @@ class Staged:
     workdir: Path
     checked: list[CheckedFile] = field(default_factory=list)
     results: list[FileResult] = field(default_factory=list)
-    # The kept street rows, as Parquet files written as they were read (``_stage_street``).
-    street_parts: list[Path] = field(default_factory=list)
+    # The kept rows of street crime and searches, as Parquet files written as they were read.
+    parts: dict[str, list[Path]] = field(default_factory=lambda: defaultdict(list))
     _errors: list[RowError] = field(default_factory=list)
     # The kinds being read in the background: (kind, files, their problems to come).
     _reading: list[tuple[str, int, Future]] = field(default_factory=list)
@@ -149,7 +149,7 @@ class Staged:
     def street(self) -> str:
         """The kept street rows, for a query's FROM: ``force``, ``month`` ('YYYY-MM'),
         ``lsoa_code``, ``crime_type``, ``last_outcome_category`` and ``count``."""
-        paths = ", ".join(_sql(str(path)) for path in self.street_parts)
+        paths = ", ".join(_sql(str(path)) for path in self.parts[FileKind.STREET])
         return f"read_parquet([{paths}])"
 
     def lsoas(self) -> list[tuple[str, str, str]]:
@@ -196,7 +196,7 @@ def stage(
         if progress is not None and street:
             progress(f"Reading {len(street)} {FileKind.STREET.label.lower()} files", 0, len(street))
         staged._errors = _stage_street(staged, con, street)
-        others = [k for k in (FileKind.OUTCOMES, FileKind.STOP_AND_SEARCH) if by_kind.get(k)]
+        others = [k for k in (FileKind.STOP_AND_SEARCH, FileKind.OUTCOMES) if by_kind.get(k)]
         if others:
             staged._reader = staged.cursor()
             staged._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="policeuk-read")
@@ -327,7 +327,7 @@ STREET_PART = (
 def _stage_street(staged: Staged, con, files: list[CheckedFile]) -> list[RowError]:
     """Street crime, grouped by file × LSOA × crime type × last outcome category. Each batch's
     groups are used while they are in memory: the kept ones go to a Parquet file
-    (``Staged.street_parts``: later the import run's part of the store, and what the counts in
+    (``Staged.parts``: later the import run's part of the store, and what the counts in
     the database are made from); the rows per file and reason to ``street_files``; and the
     LSOAs' names to ``lsoa_names``."""
     con.execute("CREATE OR REPLACE TABLE street_files (idx INTEGER, reason VARCHAR, n BIGINT)")
@@ -338,7 +338,7 @@ def _stage_street(staged: Staged, con, files: list[CheckedFile]) -> list[RowErro
     def each_batch(number: int) -> None:
         part = folder / f"part-{number}.parquet"
         con.execute(f"COPY ({STREET_PART}) TO {_sql(str(part))} (FORMAT parquet)")
-        staged.street_parts.append(part)
+        staged.parts[FileKind.STREET].append(part)
         con.execute("INSERT INTO street_files SELECT idx, reason, sum(n) FROM batch GROUP BY ALL")
         con.execute(
             "INSERT INTO lsoa_names SELECT DISTINCT lsoa_code, lsoa_name FROM batch "
@@ -395,6 +395,34 @@ def _unreadable(column: str) -> str:
     return f"{value} <> '' AND ({degrees} IS NULL OR abs({degrees}) > 180)"
 
 
+# The columns of a search as kept (``services`` writes the office's own to the database).
+STOP_SEARCH_COLUMNS = [
+    "force",
+    "month",
+    "occurred_at",
+    "type",
+    "part_of_policing_operation",
+    "policing_operation",
+    "latitude",
+    "longitude",
+    "gender",
+    "age_range",
+    "self_defined_ethnicity",
+    "officer_defined_ethnicity",
+    "legislation",
+    "object_of_search",
+    "outcome",
+    "outcome_linked_to_object_of_search",
+    "removal_of_more_than_outer_clothing",
+]
+# The kept searches as the Parquet store keeps them (``store``).
+SEARCH_PART = (
+    "SELECT force, month_text AS month, occurred_at::TIMESTAMP AS occurred_at, "
+    + ", ".join(c for c in STOP_SEARCH_COLUMNS if c not in ("force", "month", "occurred_at"))
+    + " FROM stop_and_search WHERE reason IS NULL"
+)
+
+
 def _stage_searches(staged: Staged, con, files: list[CheckedFile]) -> list[RowError]:
     """Records as published; a record without a date is set aside, one whose date, booleans or
     coordinates do not read makes the file's problems be located (and nothing imported)."""
@@ -427,6 +455,11 @@ def _stage_searches(staged: Staged, con, files: list[CheckedFile]) -> list[RowEr
     }
     if bad:
         return _located([f for i, f in enumerate(files) if i in bad])
+    folder = staged.workdir / "stop_and_search"
+    folder.mkdir(exist_ok=True)
+    part = folder / "part-0.parquet"
+    con.execute(f"COPY ({SEARCH_PART}) TO {_sql(str(part))} (FORMAT parquet)")
+    staged.parts[FileKind.STOP_AND_SEARCH].append(part)
     return []
 
 

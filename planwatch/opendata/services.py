@@ -34,7 +34,7 @@ from . import store
 from .areas import home_force
 from .checks import CheckedFile
 from .indicators import crime_figures_feed, neighbourhood_area_sync
-from .ingest import Staged, batches
+from .ingest import STOP_SEARCH_COLUMNS, Staged, batches
 from .models import (
     DistrictCrimeCount,
     FileKind,
@@ -62,38 +62,20 @@ REPLACES = {
 # columns. Street crime is read from the staged Parquet files (``{street}``); the office's own
 # force (``home``) is kept by LSOA, and its searches.
 STREET_SQL = (
-    "SELECT force, strptime(month, '%Y-%m')::DATE, lsoa_code, crime_type, "
-    'last_outcome_category, sum("count") FROM {street} WHERE true{home} '
-    "GROUP BY ALL ORDER BY 1, 2, 3, 4, 5"
+    "SELECT force, strptime(month, '%Y-%m')::DATE, lsoa_code, crime_type, category, n FROM ("
+    'SELECT force, month, lsoa_code, crime_type, last_outcome_category AS category, sum("count") '
+    "AS n FROM {street} WHERE true{home} GROUP BY ALL) ORDER BY 1, 2, 3, 4, 5"
 )
 DISTRICT_SQL_ROWS = (
-    "SELECT force, strptime(month, '%Y-%m')::DATE, coalesce(lsoas.district, ''), crime_type, "
-    'sum("count") FROM {street} LEFT JOIN lsoas USING (lsoa_code) '
-    "GROUP BY ALL ORDER BY 1, 2, 3, 4"
+    "SELECT force, strptime(month, '%Y-%m')::DATE, district, crime_type, n FROM ("
+    "SELECT force, month, coalesce(lsoas.district, '') AS district, crime_type, "
+    'sum("count") AS n FROM {street} LEFT JOIN lsoas USING (lsoa_code) GROUP BY ALL) '
+    "ORDER BY 1, 2, 3, 4"
 )
 OUTCOMES_SQL = (
     "SELECT force, month, outcome_type, sum(n) FROM outcomes "
     "WHERE reason IS NULL GROUP BY ALL ORDER BY 1, 2, 3"
 )
-STOP_SEARCH_COLUMNS = [
-    "force",
-    "month",
-    "occurred_at",
-    "type",
-    "part_of_policing_operation",
-    "policing_operation",
-    "latitude",
-    "longitude",
-    "gender",
-    "age_range",
-    "self_defined_ethnicity",
-    "officer_defined_ethnicity",
-    "legislation",
-    "object_of_search",
-    "outcome",
-    "outcome_linked_to_object_of_search",
-    "removal_of_more_than_outer_clothing",
-]
 TEXT_COLUMNS = {
     "type",
     "policing_operation",
@@ -126,13 +108,6 @@ def _stop_search_sql(*, postgresql: bool, home: str | None) -> str:
         f"SELECT {', '.join(columns)} FROM stop_and_search "  # noqa: S608 (constants)
         f"WHERE reason IS NULL{where} ORDER BY 1, 2, 3"
     )
-
-
-STORE_STOP_SEARCH_SQL = (
-    "SELECT force, month_text AS month, occurred_at::TIMESTAMP AS occurred_at, "  # noqa: S608
-    + ", ".join(c for c in STOP_SEARCH_COLUMNS if c not in ("force", "month", "occurred_at"))
-    + " FROM stop_and_search WHERE reason IS NULL"
-)
 
 
 def run_counts(results: list[FileResult]) -> tuple[dict, dict]:
@@ -216,22 +191,15 @@ def _import(
                     _insert(staged, model, sql, progress=progress)
 
         try:
-            replaced = _replaced_delete(checked, kinds={FileKind.STREET})
+            replaced = _replaced_delete(checked)
             write(street)
             _lsoas_update(staged.lsoas())
             staged.finish(progress)
-            replaced.update(
-                _replaced_delete(checked, kinds={FileKind.OUTCOMES, FileKind.STOP_AND_SEARCH})
-            )
             write(others)
             run = _run_record(staged.results, user=user, actor_label=actor_label)
-            # Every force's street crime by LSOA (the staged Parquet files, moved into the
-            # store), and every force's searches.
-            stored = []
-            if FileKind.STREET in kinds:
-                stored.append((FileKind.STREET, {"parts": staged.street_parts}))
-            if FileKind.STOP_AND_SEARCH in kinds:
-                stored.append((FileKind.STOP_AND_SEARCH, {"sql": STORE_STOP_SEARCH_SQL}))
+            # Every force's street crime by LSOA and every force's searches: the Parquet files
+            # the reading wrote, moved into the store.
+            stored = [(kind, staged.parts[kind]) for kind in store.KINDS if kind in kinds]
             earlier = {kind: store.earlier(kind, replaced[kind], run=run) for kind, _ in stored}
             files = [
                 submit(
@@ -241,13 +209,13 @@ def _import(
                     run_pk=run.pk,
                     earlier=earlier[kind],
                     written=written,
-                    **rows,
+                    parts=parts,
                 )
-                for kind, rows in stored
+                for kind, parts in stored
             ]
             if FileKind.STREET in kinds:
                 crime_figures_feed(user=user, actor_label=actor_label)
-            for done, ((kind, _rows), file) in enumerate(zip(stored, files, strict=True)):
+            for done, ((kind, _parts), file) in enumerate(zip(stored, files, strict=True)):
                 if progress is not None:
                     progress("Writing Parquet files", done, len(stored))
                 file.result()
@@ -298,15 +266,13 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _replaced_delete(files: list[CheckedFile], *, kinds: set[str]) -> dict[str, set[int]]:
-    """Delete what the files of ``kinds`` replace: one query per table, by force and its
-    months. Returns, per kind, the runs whose Parquet folders held what is replaced
-    (``store.holders``)."""
+def _replaced_delete(files: list[CheckedFile]) -> dict[str, set[int]]:
+    """Delete what the files replace: one query per table, by force and its months. Returns,
+    per kind, the runs whose Parquet folders held what is replaced (``store.holders``)."""
     replaced: dict[str, set[int]] = defaultdict(set)
     months: dict[tuple[str, str], set] = defaultdict(set)
     for file in files:
-        if file.kind in kinds:
-            months[(file.kind, file.force)].add(file.month)
+        months[(file.kind, file.force)].add(file.month)
     for kind, models in REPLACES.items():
         of_kind = {force: m for (k, force), m in months.items() if k == kind}
         if not of_kind:

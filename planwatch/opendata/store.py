@@ -9,8 +9,8 @@ Read them with DuckDB, for example::
 
 Each import run writes one folder per kind, ``street/run-<run>/`` and
 ``stop_and_search/run-<run>/``, of Parquet files (``part-<n>.parquet``) with ``force`` and
-``month`` ('YYYY-MM') columns. Street crime's parts are the files the import's reading wrote
-(``ingest``), moved in; so the rows are encoded once. Which run's folder holds a force-month is
+``month`` ('YYYY-MM') columns: the files the import's reading wrote (``ingest``), moved in, so
+the rows are encoded once. Which run's folder holds a force-month is
 recorded in the database (``ForceMonth.stored_in``), so a force-month is never in two folders:
 when an import brings a force-month again, the folders holding it are replaced, their other
 force-months copied into the new run's folder. Monthly imports of new months copy nothing;
@@ -120,21 +120,14 @@ def earlier(kind: str, replaced: set[int], *, run) -> list[Path]:
 
 
 def write(
-    cursor,
-    *,
-    kind: str,
-    run_pk: int,
-    earlier: list[Path],
-    written: list,
-    parts: Iterable[Path] = (),
-    sql: str = "",
+    cursor, *, kind: str, run_pk: int, parts: Iterable[Path], earlier: list[Path], written: list
 ) -> Path:
-    """Write the run's folder of ``kind``: the Parquet files ``parts``, moved in, or ``sql`` (a
-    query of the staged tables) written by DuckDB (``cursor``); and, from the ``earlier``
-    folders, every force-month this run does not import. Both have ``force`` and ``month``
-    columns. It touches only DuckDB and the file system, so it can run in a thread of its own
-    while the database is written. The folder is added to ``written``, for the caller to
-    delete if the import fails. Call it holding the lock, after ``tidy``."""
+    """Write the run's folder of ``kind``: the Parquet files ``parts`` (written as the files
+    were read: ``ingest``), moved in; and, from the ``earlier`` folders, every force-month this
+    run does not import, copied by DuckDB (``cursor``, on the staged tables). It touches only
+    DuckDB and the file system, so it can run in a thread of its own while the database is
+    written. The folder is added to ``written``, for the caller to delete if the import fails.
+    Call it holding the lock, after ``tidy``."""
     target = run_folder(kind, run_pk)
     partial = target.with_name(target.name + ".partial")
     _delete(partial)
@@ -142,10 +135,6 @@ def write(
     try:
         for number, part in enumerate(parts):
             shutil.move(part, partial / f"part-{number}.parquet")
-        if sql:
-            cursor.execute(
-                f"COPY ({sql}) TO {_quoted(partial / 'part-0.parquet')} (FORMAT parquet)"
-            )
         if earlier:
             paths = ", ".join(_quoted(folder / "*.parquet") for folder in earlier)
             cursor.execute(
