@@ -145,6 +145,9 @@ class Command(BaseCommand):
             verb = f"Built in {archive.seconds:.1f} s" if archive.built else "Using the archive"
             self._say(f"{verb}: {archive.path} ({archive.files:,} files)")
             archives[size] = archive
+        if any(archive.built for archive in archives.values()):
+            # The new files reach the disk now, not while the processes below are timed.
+            os.sync()
         archive = archives[rows]
         database = connections[DEFAULT_DB_ALIAS].vendor
         logs = cache_dir / "logs"
