@@ -36,9 +36,10 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,8 +92,11 @@ class Staged:
     workdir: Path
     checked: list[CheckedFile] = field(default_factory=list)
     results: list[FileResult] = field(default_factory=list)
-    # The kept rows of street crime and searches, as Parquet files written as they were read.
+    # The kept rows of street crime and of searches, as Parquet files, written once: street
+    # crime's a batch at a time as it is read, the searches' when they have been.
     parts: dict[str, list[Path]] = field(default_factory=lambda: defaultdict(list))
+    # Set by ``close``: the reading stops at its next batch or file.
+    stop: threading.Event = field(default_factory=threading.Event)
     _errors: list[RowError] = field(default_factory=list)
     # The kinds being read in the background: (kind, files, their problems to come).
     _reading: list[tuple[str, int, Future]] = field(default_factory=list)
@@ -120,9 +124,15 @@ class Staged:
     def close(self) -> None:
         """Stop any reading, and delete what was staged."""
         if self._pool is not None:
-            for _kind, _count, future in self._reading:
+            self.stop.set()
+            futures = [future for _kind, _count, future in self._reading]
+            for future in futures:
                 future.cancel()
-            self._reader.interrupt()
+            # DuckDB forgets an interrupt that comes between two queries: repeat it until the
+            # reading has stopped (at its next batch or file, if not in a query).
+            while not all(future.done() for future in futures):
+                self._reader.interrupt()
+                wait(futures, timeout=0.05)
             self._pool.shutdown(wait=True)
             self._reader.close()
             self._pool = None
@@ -252,6 +262,7 @@ def _read(
     select: str,
     *,
     each_batch: Callable[[int], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> list[RowError]:
     """Read the kind's files, a batch of about ``BATCH_BYTES`` at a time: ``grouped`` (a query
     of ``src``, the rows as read, with ``file_index``), then the file's ``idx``, force and month
@@ -260,13 +271,14 @@ def _read(
     batch), calling ``each_batch(number)`` after each. On a read error, the files' own problems,
     found by reading each alone. Groups never span files, so grouping a batch at a time gives
     the same rows as grouping them all, in memory that does not grow with the number of
-    files."""
+    files. Raises ``ReadStopped`` once ``stop`` is set."""
     if not files:
         return []
     columns = {c: "VARCHAR" for c in HEADERS[kind]}
     errors: list[RowError] = []
     created = False
     for number, (start, batch) in enumerate(_batches(files)):
+        _stopped(stop)
         paths = [str(f.source.path) for f in batch]
         if each_batch is not None:
             write = "CREATE OR REPLACE TEMP TABLE batch AS"
@@ -281,11 +293,11 @@ def _read(
                 [paths, columns],
             )
             created = True
-        except duckdb.InterruptException:
+        except (duckdb.InterruptException, duckdb.OutOfMemoryException):
             raise
         except duckdb.Error as error:
             # Every batch is read, so that one run reports every damaged file.
-            located = _located(batch)
+            located = _located(batch, stop=stop)
             if not located:
                 # No file's own problem explains it: keep DuckDB's words for whoever looks.
                 logger.warning("DuckDB could not read the %s files: %s", kind, error)
@@ -301,12 +313,22 @@ def _read(
     return errors
 
 
-def _located(files: list[CheckedFile]) -> list[RowError]:
+class ReadStopped(Exception):
+    """The reading was stopped (``Staged.close``) before its end."""
+
+
+def _stopped(stop: threading.Event | None) -> None:
+    if stop is not None and stop.is_set():
+        raise ReadStopped
+
+
+def _located(files: list[CheckedFile], *, stop: threading.Event | None = None) -> list[RowError]:
     """Each file read alone, to name the line and column of its first problem."""
     errors: list[RowError] = []
     con = duckdb.connect(":memory:")
     try:
         for file in files:
+            _stopped(stop)
             errors.extend(problems_find(con, file))
     finally:
         con.close()
@@ -357,7 +379,9 @@ def _stage_street(staged: Staged, con, files: list[CheckedFile]) -> list[RowErro
         f"WHEN g.crime_type IS NULL THEN {_sql(NO_CRIME_TYPE)} END AS reason, "
         "g.lsoa_code, g.lsoa_name, g.crime_type, g.category, g.n"
     )
-    errors = _read(con, files, FileKind.STREET, grouped, select, each_batch=each_batch)
+    errors = _read(
+        con, files, FileKind.STREET, grouped, select, each_batch=each_batch, stop=staged.stop
+    )
     if files and not errors:
         # An LSOA's name is the greatest it is given; the district rule runs once per LSOA.
         con.execute(
@@ -378,7 +402,7 @@ def _stage_outcomes(staged: Staged, con, files: list[CheckedFile]) -> list[RowEr
         f"WHEN g.outcome_type IS NULL THEN {_sql(NO_OUTCOME_TYPE)} END AS reason, "
         "g.outcome_type, g.n"
     )
-    return _read(con, files, FileKind.OUTCOMES, grouped, select)
+    return _read(con, files, FileKind.OUTCOMES, grouped, select, stop=staged.stop)
 
 
 # Stop-and-search values that do not read (``reading`` says how, per row, when one does not).
@@ -444,7 +468,9 @@ def _stage_searches(staged: Staged, con, files: list[CheckedFile]) -> list[RowEr
         "'%Y-%m-%d %H:%M:%S') AS occurred_at, "
         f"{fields}, {booleans}, {decimals} FROM src"
     )
-    errors = _read(con, files, FileKind.STOP_AND_SEARCH, records, "g.* EXCLUDE (file_index)")
+    errors = _read(
+        con, files, FileKind.STOP_AND_SEARCH, records, "g.* EXCLUDE (file_index)", stop=staged.stop
+    )
     if errors or not files:
         return errors
     bad = {
@@ -454,7 +480,7 @@ def _stage_searches(staged: Staged, con, files: list[CheckedFile]) -> list[RowEr
         ).fetchall()
     }
     if bad:
-        return _located([f for i, f in enumerate(files) if i in bad])
+        return _located([f for i, f in enumerate(files) if i in bad], stop=staged.stop)
     folder = staged.workdir / "stop_and_search"
     folder.mkdir(exist_ok=True)
     part = folder / "part-0.parquet"

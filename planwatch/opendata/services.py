@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -223,10 +223,13 @@ def _import(
             if progress is not None and stored:
                 progress("Writing Parquet files", len(stored), len(stored))
         except BaseException:
-            # Stop DuckDB's work: what it has written is deleted by the caller.
+            # Stop DuckDB's work (what it has written is deleted by the caller). DuckDB forgets
+            # an interrupt that comes between two queries: repeat it until the work has stopped.
             for job in jobs:
                 job.cancel()
-            cursor.interrupt()
+            while not all(job.done() for job in jobs):
+                cursor.interrupt()
+                wait(jobs, timeout=0.05)
             raise
         finally:
             duckdb_thread.shutdown(wait=True)

@@ -10,22 +10,23 @@ Read them with DuckDB, for example::
 Each import run writes one folder per kind, ``street/run-<run>/`` and
 ``stop_and_search/run-<run>/``, of Parquet files (``part-<n>.parquet``) with ``force`` and
 ``month`` ('YYYY-MM') columns: the files the import's reading wrote (``ingest``), moved in, so
-the rows are encoded once. Which run's folder holds a force-month is
-recorded in the database (``ForceMonth.stored_in``), so a force-month is never in two folders:
+the rows are encoded once. Which run's folder holds a force-month is recorded in the database (``ForceMonth.stored_in``), so a force-month is never in two folders:
 when an import brings a force-month again, the folders holding it are replaced, their other
 force-months copied into the new run's folder. Monthly imports of new months copy nothing;
 re-importing a month copies the rest of the folder that held it.
 
-The folders are written before the import's transaction commits, and the folders they replace
-are deleted after it has; if it fails, its own folders are deleted. Imports take a lock on the
-store (a ``.lock`` file, with ``flock``) for all of that, so two never write it at once; and
-each first deletes the folders no force-month is recorded in, which an import stopped outright
-(the process killed) can leave behind. So while no import is running, every folder is live and
-a force-month is in one of them.
+The folders are put together in ``.incoming/`` and renamed into place before the import's
+transaction commits, and the folders they replace are deleted after it has; if it fails, its
+own folders are deleted. Imports take a lock on the store (a ``.lock`` file, with ``flock``) for
+all of that, so two never write it at once; and each first deletes the folders no force-month
+is recorded in, and ``.incoming/``, which an import stopped outright (the process killed) can
+leave behind. So while no import is running, every folder is live and a force-month is in one
+of them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import logging
 import re
@@ -52,8 +53,15 @@ def run_folder(kind: str, run_pk: int) -> Path:
     return root(kind) / f"run-{run_pk}"
 
 
-# A run's folder (and a folder being written, or a run's file in the layout before folders).
-RUN_NAME = re.compile(r"^run-(\d+)(\.partial|\.parquet)?$")
+def incoming() -> Path:
+    """Where a run's folders are put together, beside the kinds' folders (so that a reader of
+    ``street/*/*.parquet`` never sees one half-written) and on their file system (so that a
+    finished one is renamed into place)."""
+    return Path(settings.POLICEUK_STORE) / ".incoming"
+
+
+# A run's folder (or a run's file, in the layout before folders).
+RUN_NAME = re.compile(r"^run-(\d+)(\.parquet)?$")
 
 
 @contextmanager
@@ -81,6 +89,7 @@ def tidy(kind: str) -> None:
     file, as imports wrote them before folders, becomes its folder's one part. Call it holding
     the lock, outside an import's transaction (inside one, the force-months it has deleted would
     make the folders that hold them look unused)."""
+    _delete(incoming() / KINDS[kind])
     folder = root(kind)
     if not folder.is_dir():
         return
@@ -93,13 +102,13 @@ def tidy(kind: str) -> None:
         match = RUN_NAME.match(path.name)
         if match is None:
             continue
-        number, suffix = int(match[1]), match[2]
-        if number in live and suffix == ".parquet" and path.is_file():
+        number = int(match[1])
+        if number not in live:
+            _delete(path)
+        elif match[2] == ".parquet" and path.is_file():
             target = run_folder(kind, number)
             target.mkdir(exist_ok=True)
             path.rename(target / "part-0.parquet")
-        elif number not in live or suffix == ".partial":
-            _delete(path)
 
 
 def earlier(kind: str, replaced: set[int], *, run) -> list[Path]:
@@ -124,14 +133,16 @@ def write(
 ) -> Path:
     """Write the run's folder of ``kind``: the Parquet files ``parts`` (written as the files
     were read: ``ingest``), moved in; and, from the ``earlier`` folders, every force-month this
-    run does not import, copied by DuckDB (``cursor``, on the staged tables). It touches only
-    DuckDB and the file system, so it can run in a thread of its own while the database is
-    written. The folder is added to ``written``, for the caller to delete if the import fails.
-    Call it holding the lock, after ``tidy``."""
+    run does not import, copied by DuckDB (``cursor``, on the staged tables). The folder is put
+    together under ``incoming()`` and renamed into place when complete. It touches only DuckDB
+    and the file system, so it can run in a thread of its own while the database is written.
+    The folder is added to ``written``, for the caller to delete if the import fails. Call it
+    holding the lock, after ``tidy``."""
     target = run_folder(kind, run_pk)
-    partial = target.with_name(target.name + ".partial")
+    partial = incoming() / KINDS[kind] / target.name
     _delete(partial)
     partial.mkdir(parents=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         for number, part in enumerate(parts):
             shutil.move(part, partial / f"part-{number}.parquet")
@@ -148,6 +159,8 @@ def write(
         _delete(partial)
         raise
     written.append(target)
+    with contextlib.suppress(OSError):
+        partial.parent.rmdir()  # when no other run's folder is being put together
     return target
 
 

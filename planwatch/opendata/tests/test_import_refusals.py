@@ -4,23 +4,28 @@ where DuckDB gives them), and nothing changes; archives and re-imports of a few 
 import csv
 import io
 import shutil
+import threading
 import zipfile
 from io import StringIO
+from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Sum
 
-from planwatch.opendata import ingest
+from planwatch.opendata import ingest, services
 from planwatch.opendata.checks import HEADERS
 from planwatch.opendata.models import (
     DistrictCrimeCount,
+    FileKind,
     ForceMonth,
     ImportRun,
     StopSearch,
     StreetCrimeCount,
 )
+from planwatch.opendata.sources import Source
 
 from .helpers import POLICEUK_2024, source_row_counts
 
@@ -105,21 +110,88 @@ def test_a_row_short_of_fields_inside_a_file_is_refused(tmp_path, january):
     assert _state() == january
 
 
+@pytest.fixture
+def outcomes_held(monkeypatch):
+    """The outcomes files' reading (in its thread) held at its first batch until ``release`` is
+    set, or for ``hold`` seconds; ``batches`` counts the batches it comes to."""
+    state = SimpleNamespace(
+        release=threading.Event(), reached=threading.Event(), batches=0, hold=30
+    )
+    batches = ingest._batches
+
+    def held(files):
+        for start, batch in batches(files):
+            if batch[0].kind == FileKind.OUTCOMES:
+                state.batches += 1
+                if state.batches == 1:
+                    state.reached.set()
+                    state.release.wait(timeout=state.hold)
+            yield start, batch
+
+    monkeypatch.setattr(ingest, "_batches", held)
+    return state
+
+
+def _store_files() -> set:
+    store = settings.POLICEUK_STORE
+    return {p.relative_to(store) for p in store.rglob("*") if p.is_file()}
+
+
 def test_a_damaged_file_of_another_kind_undoes_the_street_crime_written_meanwhile(
-    tmp_path, january
+    tmp_path, january, outcomes_held, monkeypatch
 ):
-    """Street crime is written while the other kinds are read: a damaged outcomes file found
-    then is named, and what was written is undone."""
+    """Street crime is written while the other kinds are read: an outcomes file found damaged
+    after it has been written (the reading is held until then) is named, and what was written
+    is undone, in the database and in the Parquet store."""
+    lsoas_update = services._lsoas_update
+
+    def then_release(*args):
+        lsoas_update(*args)
+        outcomes_held.release.set()  # the street crime is written: read the outcomes now
+
+    monkeypatch.setattr(services, "_lsoas_update", then_release)
+    store_before = _store_files()
     name = "2024-01-cambridgeshire-outcomes.csv"
     lines = (POLICEUK_2024 / name).read_bytes().split(b"\r\n")
     lines[41] = b",".join(lines[41].split(b",")[:4])
-    err = _refused(
-        POLICEUK_2024 / JAN, POLICEUK_2024 / FEB, _write(tmp_path, name, b"\r\n".join(lines))
-    )
+    damaged = _write(tmp_path, name, b"\r\n".join(lines))
+    err = _refused(POLICEUK_2024 / JAN, POLICEUK_2024 / FEB, damaged)
+    assert outcomes_held.release.is_set()
     assert f"{name}, line 42, column " in err
     assert JAN not in err and FEB not in err
     assert _state() == january
     assert DistrictCrimeCount.objects.aggregate(n=Sum("count"))["n"] == january[2]
+    assert _store_files() == store_before
+
+
+def test_a_failure_while_the_other_kinds_are_read_stops_their_reading(
+    tmp_path, january, outcomes_held, monkeypatch
+):
+    """The database's part fails while the outcomes are still being read: the reading stops
+    at its next batch, not at the end, and nothing changes."""
+    monkeypatch.setattr(ingest, "BATCH_BYTES", 1)  # a batch per file
+    outcomes_held.hold = 1
+
+    def failing(*args):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(services, "_lsoas_update", failing)
+    outcomes = [POLICEUK_2024 / f"2024-0{m}-cambridgeshire-outcomes.csv" for m in (1, 2, 3)]
+    with pytest.raises(RuntimeError, match="went away"):
+        _import(POLICEUK_2024 / JAN, *outcomes)
+    assert outcomes_held.batches == 1
+    assert _state() == january
+
+
+def test_closing_a_staged_import_stops_its_reading(outcomes_held, monkeypatch):
+    monkeypatch.setattr(ingest, "BATCH_BYTES", 1)
+    outcomes_held.hold = 1
+    outcomes = [POLICEUK_2024 / f"2024-0{m}-cambridgeshire-outcomes.csv" for m in (1, 2, 3)]
+    staged = ingest.stage([Source(path, path.name) for path in [POLICEUK_2024 / JAN, *outcomes]])
+    assert outcomes_held.reached.wait(timeout=30)
+    staged.close()
+    assert outcomes_held.batches == 1
+    assert not staged.workdir.exists()
 
 
 def test_a_damaged_file_in_a_later_batch_is_refused_and_the_earlier_batches_undone(
@@ -158,7 +230,7 @@ def test_a_read_failure_no_file_explains_is_refused_and_duckdbs_words_logged(
     lines = (POLICEUK_2024 / FEB).read_bytes().split(b"\r\n")
     lines[4] = b",".join(lines[4].split(b",")[:2])
     damaged = _write(tmp_path, FEB, b"\r\n".join(lines))
-    monkeypatch.setattr(ingest, "_located", lambda files: [])  # as if no file were to blame
+    monkeypatch.setattr(ingest, "_located", lambda files, **kw: [])  # as if no file were to blame
     with caplog.at_level("WARNING", logger="planwatch.opendata.ingest"):
         err = _refused(damaged)
     assert f"{FEB}: could not be read as police.uk CSV files." in err

@@ -134,15 +134,17 @@ def test_importing_a_force_month_again_replaces_it_and_keeps_the_others(office):
 
 def test_folders_no_force_month_is_recorded_in_are_deleted_by_the_next_import(office):
     folder = store.root(FileKind.STREET)
-    for stray in ("run-999", "run-998.partial"):  # imports that did not commit
-        (folder / stray).mkdir(parents=True)
-        part = folder / stray / "part-0.parquet"
+    # Imports that did not commit: one whose folder was complete, one stopped while writing it.
+    for stray in (folder / "run-999", store.incoming() / "street" / "run-998"):
+        stray.mkdir(parents=True)
+        part = stray / "part-0.parquet"
         duckdb.execute(f"COPY (SELECT 'kent' AS force, '2024-01' AS month, 1 AS count) TO '{part}'")
     (folder / "notes.txt").write_text("not the store's")
     _import(POLICEUK_2024 / "2024-01-cambridgeshire-street.csv")
     run = ImportRun.objects.get()
     assert _files(FileKind.STREET) == ["notes.txt", f"run-{run.pk}"]
     assert ("kent", "2024-01") not in _stored(FileKind.STREET)
+    assert not list(store.incoming().rglob("*.parquet"))
 
 
 def test_a_runs_single_file_becomes_its_folder(office):
