@@ -10,9 +10,9 @@ writes street crime meanwhile, inside its transaction, and calls ``finish`` befo
 file found damaged then undoes it all. Reading and writing overlap, so the import takes little
 longer than the reading.
 
-The files of each kind are read with DuckDB, about ``BATCH_BYTES`` of them per query (DuckDB
-reads a batch's files in parallel), with DuckDB's memory capped at ``MEMORY_LIMIT``. Reading in
-batches keeps the grouping's memory the same however many files there are:
+The files of each kind are read with DuckDB a batch at a time (``duckdb_read``), with DuckDB's
+memory capped at ``MEMORY_LIMIT``. Reading in batches keeps the grouping's memory the same
+however many files there are:
 
 - street crime: data rows grouped by file × LSOA × crime type × last outcome category, with why
   rows were set aside (``reason``). Each batch's groups, while in memory, go to a Parquet file of
@@ -28,8 +28,8 @@ spans files), so the raw rows are never held. Each table names its file by that 
 and carries the file's force and month, so what is written needs no further join to ``files``.
 
 When a query fails (a damaged file) or a record does not read (a bad date, boolean or
-coordinate), the files concerned are read again one by one with ``reading.problems_find``, which
-names the file, line and column of each problem.
+coordinate), the files concerned are read again one by one (``duckdb_read.located``), to name
+the file, line and column of each problem.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ import duckdb
 
 from planwatch.performance.imports import RowError
 
-from .checks import HEADERS, CheckedFile, files_check
+from .checks import CheckedFile, files_check
+from .duckdb_read import located, read
 from .models import FileKind
 from .reading import (
     NO_CRIME_TYPE,
@@ -58,21 +59,14 @@ from .reading import (
     STOP_SEARCH_BOOLEANS,
     STOP_SEARCH_DECIMALS,
     STOP_SEARCH_FIELDS,
-    problems_find,
 )
-from .sources import FileResult, FilesRejected, LineError, Source
+from .sources import FileResult, FilesRejected, Source
 
 logger = logging.getLogger(__name__)
 
 MEMORY_LIMIT = "256MB"
-# Files are read and grouped this many bytes at a time (see ``_read``).
-BATCH_BYTES = 256 * 1024 * 1024
 # DuckDB's LSOA-name → district rule, the same as ``reading.district_name``.
 DISTRICT_SQL = "regexp_replace(trim(lsoa_name), '\\s+\\d{3}[A-Z]$', '')"
-READ_CSV = (
-    "read_csv(?, header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
-    "strict_mode = true, null_padding = false, ignore_errors = false, columns = ?)"
-)
 
 
 def _sql(text: str) -> str:
@@ -243,98 +237,6 @@ def _files_table(con, checked: list[CheckedFile]) -> None:
     )
 
 
-def _batches(files: list[CheckedFile]) -> Iterator[tuple[int, list[CheckedFile]]]:
-    """The files in runs of about ``BATCH_BYTES`` (at least one file each), with the place of
-    each run's first file in the list."""
-    start, size = 0, 0
-    for number, file in enumerate(files):
-        size += file.source.path.stat().st_size
-        if size >= BATCH_BYTES or number == len(files) - 1:
-            yield start, files[start : number + 1]
-            start, size = number + 1, 0
-
-
-def _read(
-    con,
-    files: list[CheckedFile],
-    kind: str,
-    grouped: str,
-    select: str,
-    *,
-    each_batch: Callable[[int], None] | None = None,
-    stop: threading.Event | None = None,
-) -> list[RowError]:
-    """Read the kind's files, a batch of about ``BATCH_BYTES`` at a time: ``grouped`` (a query
-    of ``src``, the rows as read, with ``file_index``), then the file's ``idx``, force and month
-    and the columns ``select`` (of ``g``, its result, joined to ``files``), into the table named
-    after the kind; or, with ``each_batch``, into the in-memory table ``batch`` (replaced each
-    batch), calling ``each_batch(number)`` after each. On a read error, the files' own problems,
-    found by reading each alone. Groups never span files, so grouping a batch at a time gives
-    the same rows as grouping them all, in memory that does not grow with the number of
-    files. Raises ``ReadStopped`` once ``stop`` is set."""
-    if not files:
-        return []
-    columns = {c: "VARCHAR" for c in HEADERS[kind]}
-    errors: list[RowError] = []
-    created = False
-    for number, (start, batch) in enumerate(_batches(files)):
-        _stopped(stop)
-        paths = [str(f.source.path) for f in batch]
-        if each_batch is not None:
-            write = "CREATE OR REPLACE TEMP TABLE batch AS"
-        else:
-            write = f"INSERT INTO {kind}" if created else f"CREATE OR REPLACE TABLE {kind} AS"
-        try:
-            con.execute(
-                f"{write} WITH src AS (SELECT file_index + {start} AS file_index, * "
-                f"FROM {READ_CSV}), g AS ({grouped}) "
-                f"SELECT files.idx, files.force, files.month, files.month_text, {select} FROM g "
-                f"JOIN files ON files.kind = '{kind}' AND files.idx = g.file_index",
-                [paths, columns],
-            )
-            created = True
-        except (duckdb.InterruptException, duckdb.OutOfMemoryException):
-            raise
-        except duckdb.Error as error:
-            # Every batch is read, so that one run reports every damaged file.
-            located = _located(batch, stop=stop)
-            if not located:
-                # No file's own problem explains it: keep DuckDB's words for whoever looks.
-                logger.warning("DuckDB could not read the %s files: %s", kind, error)
-                located = [
-                    LineError(batch[0].source.label, "could not be read as police.uk CSV files.")
-                ]
-            errors.extend(located)
-            continue
-        if each_batch is not None and not errors:
-            each_batch(number)
-    if each_batch is not None:
-        con.execute("DROP TABLE IF EXISTS batch")
-    return errors
-
-
-class ReadStopped(Exception):
-    """The reading was stopped (``Staged.close``) before its end."""
-
-
-def _stopped(stop: threading.Event | None) -> None:
-    if stop is not None and stop.is_set():
-        raise ReadStopped
-
-
-def _located(files: list[CheckedFile], *, stop: threading.Event | None = None) -> list[RowError]:
-    """Each file read alone, to name the line and column of its first problem."""
-    errors: list[RowError] = []
-    con = duckdb.connect(":memory:")
-    try:
-        for file in files:
-            _stopped(stop)
-            errors.extend(problems_find(con, file))
-    finally:
-        con.close()
-    return errors
-
-
 def _other_month() -> str:
     return f"WHEN g.month_text IS DISTINCT FROM files.month_text THEN {_sql(OTHER_MONTH)}"
 
@@ -379,7 +281,7 @@ def _stage_street(staged: Staged, con, files: list[CheckedFile]) -> list[RowErro
         f"WHEN g.crime_type IS NULL THEN {_sql(NO_CRIME_TYPE)} END AS reason, "
         "g.lsoa_code, g.lsoa_name, g.crime_type, g.category, g.n"
     )
-    errors = _read(
+    errors = read(
         con, files, FileKind.STREET, grouped, select, each_batch=each_batch, stop=staged.stop
     )
     if files and not errors:
@@ -402,7 +304,7 @@ def _stage_outcomes(staged: Staged, con, files: list[CheckedFile]) -> list[RowEr
         f"WHEN g.outcome_type IS NULL THEN {_sql(NO_OUTCOME_TYPE)} END AS reason, "
         "g.outcome_type, g.n"
     )
-    return _read(con, files, FileKind.OUTCOMES, grouped, select, stop=staged.stop)
+    return read(con, files, FileKind.OUTCOMES, grouped, select, stop=staged.stop)
 
 
 # Stop-and-search values that do not read (``reading`` says how, per row, when one does not).
@@ -468,7 +370,7 @@ def _stage_searches(staged: Staged, con, files: list[CheckedFile]) -> list[RowEr
         "'%Y-%m-%d %H:%M:%S') AS occurred_at, "
         f"{fields}, {booleans}, {decimals} FROM src"
     )
-    errors = _read(
+    errors = read(
         con, files, FileKind.STOP_AND_SEARCH, records, "g.* EXCLUDE (file_index)", stop=staged.stop
     )
     if errors or not files:
@@ -480,7 +382,7 @@ def _stage_searches(staged: Staged, con, files: list[CheckedFile]) -> list[RowEr
         ).fetchall()
     }
     if bad:
-        return _located([f for i, f in enumerate(files) if i in bad], stop=staged.stop)
+        return located([f for i, f in enumerate(files) if i in bad], stop=staged.stop)
     folder = staged.workdir / "stop_and_search"
     folder.mkdir(exist_ok=True)
     part = folder / "part-0.parquet"

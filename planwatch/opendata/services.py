@@ -1,4 +1,5 @@
-"""Writing imported police.uk data, and the officer-entered data of the open-data pages.
+"""Writing imported police.uk data (the officer-entered data of the open-data pages are in
+``services_neighbourhoods`` and ``services_stop_search``).
 
 ``policeuk_import`` writes what ``ingest.stage`` reads and checks, all in one transaction: a run
 is all-or-nothing. It writes the street crime while the other kinds are still being read, and
@@ -22,18 +23,16 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Q
-from django.utils.text import slugify
 
-from planwatch.core.audit import save_changed, save_created, snapshot
+from planwatch.core.audit import save_created
 from planwatch.places.models import Area
 
 from . import store
 from .areas import home_force
 from .checks import CheckedFile
-from .indicators import crime_figures_feed, neighbourhood_area_sync
+from .indicators import crime_figures_feed
 from .ingest import STOP_SEARCH_COLUMNS, Staged, batches
 from .models import (
     DistrictCrimeCount,
@@ -41,9 +40,7 @@ from .models import (
     ForceMonth,
     ImportRun,
     Lsoa,
-    Neighbourhood,
     OutcomeCount,
-    PopulationFigure,
     StopSearch,
     StreetCrimeCount,
 )
@@ -412,90 +409,3 @@ def district_counts_rebuild(*, force: str | None = None) -> int:
             params,
         )
         return cursor.rowcount
-
-
-# --- Neighbourhoods
-# Named sets of LSOAs that officers define. Domain data: each change is recorded (audit), the
-# LSOAs included (``m2m``).
-
-NEIGHBOURHOOD_RESERVED_SLUGS = {"add"}
-
-
-def _neighbourhood_slug(name: str, *, exclude_pk=None) -> str:
-    base = (slugify(name) or "neighbourhood")[:55]
-    slug, n = base, 2
-    taken = Neighbourhood.objects.exclude(pk=exclude_pk)
-    while slug in NEIGHBOURHOOD_RESERVED_SLUGS or taken.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
-
-
-def _neighbourhood_lsoas_check(lsoas) -> list[Lsoa]:
-    lsoas = list(lsoas)
-    if not lsoas:
-        raise ValidationError({"lsoas": "Choose at least one LSOA, or enter their codes"})
-    return lsoas
-
-
-@transaction.atomic
-def neighbourhood_create(*, user, name: str, lsoas, description: str = "") -> Neighbourhood:
-    """Record a neighbourhood; its slug is made from its name and then kept."""
-    lsoas = _neighbourhood_lsoas_check(lsoas)
-    neighbourhood = Neighbourhood(
-        name=name.strip(), slug=_neighbourhood_slug(name), description=description.strip()
-    )
-    neighbourhood = save_created(neighbourhood, user=user, m2m={"lsoas": lsoas})
-    _neighbourhood_figures(neighbourhood, user=user)
-    return neighbourhood
-
-
-def _neighbourhood_figures(neighbourhood: Neighbourhood, *, user) -> None:
-    """Its area among PlanWatch's places, and its monthly crime figures."""
-    if neighbourhood_area_sync(neighbourhood=neighbourhood, user=user) is not None:
-        crime_figures_feed(neighbourhoods=[neighbourhood], user=user)
-
-
-@transaction.atomic
-def neighbourhood_update(
-    *, user, neighbourhood: Neighbourhood, name: str, lsoas, description: str = ""
-) -> Neighbourhood:
-    """Change a neighbourhood's name, description or LSOAs (its slug stays, so addresses and
-    scripts keep working)."""
-    lsoas = _neighbourhood_lsoas_check(lsoas)
-    neighbourhood = Neighbourhood.objects.select_for_update().get(pk=neighbourhood.pk)
-    before = snapshot(neighbourhood)
-    neighbourhood.name = name.strip()
-    neighbourhood.description = description.strip()
-    neighbourhood = save_changed(neighbourhood, user=user, before=before, m2m={"lsoas": lsoas})
-    _neighbourhood_figures(neighbourhood, user=user)
-    return neighbourhood
-
-
-# Population figures behind stop-and-search rates per 1,000. Entered by officers: each change
-# is recorded (audit).
-
-
-@transaction.atomic
-def population_figure_save(
-    *,
-    user,
-    group_by: str,
-    group: str,
-    population: int,
-    source: str,
-    figure: PopulationFigure | None = None,
-) -> PopulationFigure:
-    """Add a population figure, or change ``figure``."""
-    if figure is None:
-        figure = PopulationFigure(
-            group_by=group_by, group=group.strip(), population=population, source=source.strip()
-        )
-        return save_created(figure, user=user)
-    figure = PopulationFigure.objects.select_for_update().get(pk=figure.pk)
-    before = snapshot(figure)
-    figure.group_by = group_by
-    figure.group = group.strip()
-    figure.population = population
-    figure.source = source.strip()
-    return save_changed(figure, user=user, before=before)

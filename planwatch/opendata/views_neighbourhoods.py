@@ -14,7 +14,7 @@ from planwatch.accounts import permissions
 from planwatch.accounts.views_mixins import rule_required
 from planwatch.core.selectors import history_for
 
-from . import neighbourhoods, services
+from . import neighbourhoods, services_neighbourhoods
 from .caching import cached_body
 from .forms_neighbourhoods import BeforeAfterForm, NeighbourhoodForm
 from .models import Lsoa
@@ -67,7 +67,7 @@ def _save(request, form, save, **kwargs):
 def neighbourhood_create(request):
     form = NeighbourhoodForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        neighbourhood = _save(request, form, services.neighbourhood_create)
+        neighbourhood = _save(request, form, services_neighbourhoods.neighbourhood_create)
         if neighbourhood is not None:
             messages.success(request, f"Neighbourhood ‘{neighbourhood.name}’ added")
             return redirect("opendata:neighbourhood_detail", slug=neighbourhood.slug)
@@ -86,7 +86,9 @@ def neighbourhood_edit(request, slug):
         request.POST or None, request.FILES or None, initial=initial, neighbourhood=neighbourhood
     )
     if request.method == "POST" and form.is_valid():
-        saved = _save(request, form, services.neighbourhood_update, neighbourhood=neighbourhood)
+        saved = _save(
+            request, form, services_neighbourhoods.neighbourhood_update, neighbourhood=neighbourhood
+        )
         if saved is not None:
             messages.success(request, "Neighbourhood changed")
             return redirect("opendata:neighbourhood_detail", slug=saved.slug)

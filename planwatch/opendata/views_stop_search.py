@@ -14,7 +14,7 @@ from planwatch.accounts import permissions
 from planwatch.accounts.views_mixins import rule_required
 from planwatch.core.lists import Column, csv_response, wants_csv
 
-from . import selectors, services
+from . import selectors, services_stop_search
 from .caching import cached_body, changes
 from .forms_stop_search import PopulationFigureForm, StopSearchFilterForm
 from .models import PopulationFigure
@@ -167,7 +167,7 @@ def _population_form_page(request, form, figure=None):
 def _population_figure_save(request, form, figure=None):
     """Save through the service; None (with the error on the form) when it refuses."""
     try:
-        return services.population_figure_save(
+        return services_stop_search.population_figure_save(
             user=request.user, figure=figure, **form.cleaned_data
         )
     except ValidationError as exc:

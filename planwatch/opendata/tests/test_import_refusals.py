@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Sum
 
-from planwatch.opendata import ingest, services
+from planwatch.opendata import duckdb_read, ingest, services
 from planwatch.opendata.checks import HEADERS
 from planwatch.opendata.models import (
     DistrictCrimeCount,
@@ -117,7 +117,7 @@ def outcomes_held(monkeypatch):
     state = SimpleNamespace(
         release=threading.Event(), reached=threading.Event(), batches=0, hold=30
     )
-    batches = ingest._batches
+    batches = duckdb_read.batches_of
 
     def held(files):
         for start, batch in batches(files):
@@ -128,7 +128,7 @@ def outcomes_held(monkeypatch):
                     state.release.wait(timeout=state.hold)
             yield start, batch
 
-    monkeypatch.setattr(ingest, "_batches", held)
+    monkeypatch.setattr(duckdb_read, "batches_of", held)
     return state
 
 
@@ -169,7 +169,7 @@ def test_a_failure_while_the_other_kinds_are_read_stops_their_reading(
 ):
     """The database's part fails while the outcomes are still being read: the reading stops
     at its next batch, not at the end, and nothing changes."""
-    monkeypatch.setattr(ingest, "BATCH_BYTES", 1)  # a batch per file
+    monkeypatch.setattr(duckdb_read, "BATCH_BYTES", 1)  # a batch per file
     outcomes_held.hold = 1
 
     def failing(*args):
@@ -184,7 +184,7 @@ def test_a_failure_while_the_other_kinds_are_read_stops_their_reading(
 
 
 def test_closing_a_staged_import_stops_its_reading(outcomes_held, monkeypatch):
-    monkeypatch.setattr(ingest, "BATCH_BYTES", 1)
+    monkeypatch.setattr(duckdb_read, "BATCH_BYTES", 1)
     outcomes_held.hold = 1
     outcomes = [POLICEUK_2024 / f"2024-0{m}-cambridgeshire-outcomes.csv" for m in (1, 2, 3)]
     staged = ingest.stage([Source(path, path.name) for path in [POLICEUK_2024 / JAN, *outcomes]])
@@ -199,7 +199,7 @@ def test_a_damaged_file_in_a_later_batch_is_refused_and_the_earlier_batches_undo
 ):
     """Read a file per batch: the first batches are read, the damaged file is named, and
     nothing is kept."""
-    monkeypatch.setattr(ingest, "BATCH_BYTES", 1)
+    monkeypatch.setattr(duckdb_read, "BATCH_BYTES", 1)
     lines = (POLICEUK_2024 / "2024-03-cambridgeshire-street.csv").read_bytes().split(b"\r\n")
     lines[9] = b",".join(lines[9].split(b",")[:3])
     damaged = _write(tmp_path, "2024-03-cambridgeshire-street.csv", b"\r\n".join(lines))
@@ -210,7 +210,7 @@ def test_a_damaged_file_in_a_later_batch_is_refused_and_the_earlier_batches_undo
 
 
 def test_damaged_files_in_different_batches_are_all_reported(tmp_path, january, monkeypatch):
-    monkeypatch.setattr(ingest, "BATCH_BYTES", 1)
+    monkeypatch.setattr(duckdb_read, "BATCH_BYTES", 1)
     damaged = []
     for month in ("2024-02", "2024-04"):
         name = f"{month}-cambridgeshire-street.csv"
@@ -230,8 +230,10 @@ def test_a_read_failure_no_file_explains_is_refused_and_duckdbs_words_logged(
     lines = (POLICEUK_2024 / FEB).read_bytes().split(b"\r\n")
     lines[4] = b",".join(lines[4].split(b",")[:2])
     damaged = _write(tmp_path, FEB, b"\r\n".join(lines))
-    monkeypatch.setattr(ingest, "_located", lambda files, **kw: [])  # as if no file were to blame
-    with caplog.at_level("WARNING", logger="planwatch.opendata.ingest"):
+    monkeypatch.setattr(
+        duckdb_read, "located", lambda files, **kw: []
+    )  # as if no file were to blame
+    with caplog.at_level("WARNING", logger="planwatch.opendata.duckdb_read"):
         err = _refused(damaged)
     assert f"{FEB}: could not be read as police.uk CSV files." in err
     assert "DuckDB could not read the street files:" in caplog.text
@@ -249,7 +251,7 @@ def test_reading_a_file_per_batch_counts_the_same_as_reading_them_together(tmp_p
     files = sorted(POLICEUK_2024.glob("2024-0[1-3]-*.csv"))
     _import(*files)
     together = rows()
-    monkeypatch.setattr(ingest, "BATCH_BYTES", 1)
+    monkeypatch.setattr(duckdb_read, "BATCH_BYTES", 1)
     _import(*files)
     assert rows() == together
     assert ImportRun.objects.count() == 2

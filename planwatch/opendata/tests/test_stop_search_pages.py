@@ -16,7 +16,7 @@ from django.urls import reverse
 from planwatch.core.models import ActivityLog
 from planwatch.opendata.models import PopulationFigure
 from planwatch.opendata.selectors import STOP_SEARCH_GROUPS, StopSearchGroup
-from planwatch.opendata.services import population_figure_save
+from planwatch.opendata.services_stop_search import population_figure_save
 from planwatch.opendata.stop_search import scrutiny_table
 
 from .factories import PopulationFigureFactory, StopSearchFactory
