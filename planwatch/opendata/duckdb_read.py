@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, wait
 
 import duckdb
 
@@ -126,3 +127,13 @@ def located(files: list[CheckedFile], *, stop: threading.Event | None = None) ->
     finally:
         con.close()
     return errors
+
+
+def interrupted(cursor, futures: list[Future]) -> None:
+    """Cancel the ``futures`` not yet started, and interrupt ``cursor``'s query until the rest
+    have ended: DuckDB forgets an interrupt that comes between two queries."""
+    for future in futures:
+        future.cancel()
+    while not all(future.done() for future in futures):
+        cursor.interrupt()
+        wait(futures, timeout=0.05)

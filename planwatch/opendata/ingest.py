@@ -39,7 +39,7 @@ import tempfile
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,7 +48,7 @@ import duckdb
 from planwatch.performance.imports import RowError
 
 from .checks import CheckedFile, files_check
-from .duckdb_read import located, read
+from .duckdb_read import interrupted, located, read
 from .models import FileKind
 from .reading import (
     NO_CRIME_TYPE,
@@ -118,15 +118,8 @@ class Staged:
     def close(self) -> None:
         """Stop any reading, and delete what was staged."""
         if self._pool is not None:
-            self.stop.set()
-            futures = [future for _kind, _count, future in self._reading]
-            for future in futures:
-                future.cancel()
-            # DuckDB forgets an interrupt that comes between two queries: repeat it until the
-            # reading has stopped (at its next batch or file, if not in a query).
-            while not all(future.done() for future in futures):
-                self._reader.interrupt()
-                wait(futures, timeout=0.05)
+            self.stop.set()  # outside a query, the reading stops at its next batch or file
+            interrupted(self._reader, [future for _kind, _count, future in self._reading])
             self._pool.shutdown(wait=True)
             self._reader.close()
             self._pool = None

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from django.db import connection, transaction
@@ -32,6 +32,7 @@ from planwatch.places.models import Area
 from . import store
 from .areas import home_force
 from .checks import CheckedFile
+from .duckdb_read import interrupted
 from .indicators import crime_figures_feed
 from .ingest import STOP_SEARCH_COLUMNS, Staged, batches
 from .models import (
@@ -220,13 +221,7 @@ def _import(
             if progress is not None and stored:
                 progress("Writing Parquet files", len(stored), len(stored))
         except BaseException:
-            # Stop DuckDB's work (what it has written is deleted by the caller). DuckDB forgets
-            # an interrupt that comes between two queries: repeat it until the work has stopped.
-            for job in jobs:
-                job.cancel()
-            while not all(job.done() for job in jobs):
-                cursor.interrupt()
-                wait(jobs, timeout=0.05)
+            interrupted(cursor, jobs)  # what DuckDB has written is deleted by the caller
             raise
         finally:
             duckdb_thread.shutdown(wait=True)
