@@ -79,16 +79,18 @@ SNIFF_BYTES = 65536
 HEAD_BYTES = 4096
 
 
-def read_header(source: Source) -> tuple[str, list[RowError]]:
-    """The file's kind from its header row, or the errors that say why it has none."""
+def _head(handle) -> bytes:
+    """A file's first bytes: enough for its header row."""
+    head = handle.read(HEAD_BYTES)
+    if b"\n" not in head:
+        head += handle.read(SNIFF_BYTES - len(head))
+    return head
+
+
+def header_kind(source: Source, head: bytes) -> tuple[str, list[RowError]]:
+    """The kind of file whose first bytes are ``head``, from its header row, or the errors that
+    say why it has none."""
     name = source.label
-    try:
-        with source.path.open("rb") as handle:
-            head = handle.read(HEAD_BYTES)
-            if b"\n" not in head:
-                head += handle.read(SNIFF_BYTES - len(head))
-    except OSError as exc:
-        return "", [LineError(name, f"could not be read: {exc.strerror or exc}.")]
     if not head.strip():
         return "", [LineError(name, "the file is empty.", row=1)]
     if b"\x00" in head or head.startswith(b"PK\x03\x04"):
@@ -157,7 +159,14 @@ class CheckedFile:
 
 def file_check(source: Source) -> tuple[CheckedFile | None, list[RowError]]:
     """The file's kind, force and month, or the errors that say why it cannot be read."""
-    kind, errors = read_header(source)
+    try:
+        with source.path.open("rb") as handle:  # one opening for the first bytes and the last
+            head = _head(handle)
+            size = handle.seek(0, 2)
+            ends_a_line = size > 0 and handle.seek(size - 1) >= 0 and handle.read(1) == b"\n"
+    except OSError as exc:
+        return None, [LineError(source.label, f"could not be read: {exc.strerror or exc}.")]
+    kind, errors = header_kind(source, head)
     if errors:
         return None, errors
     match = FILE_NAME.match(source.path.name)
@@ -183,8 +192,7 @@ def file_check(source: Source) -> tuple[CheckedFile | None, list[RowError]]:
         month = dt.date(int(match["year"]), int(match["month"]), 1)
     except ValueError:
         return None, [LineError(source.label, "the file name's month is not a month.")]
-    cut = last_line_cut(source, HEADERS[kind])
-    if cut is not None:
+    if not ends_a_line and (cut := last_line_cut(source, HEADERS[kind])) is not None:
         return None, [cut]
     return CheckedFile(source, kind, match["force"], month), []
 

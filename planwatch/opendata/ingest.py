@@ -300,18 +300,42 @@ def _stage_outcomes(staged: Staged, con, files: list[CheckedFile]) -> list[RowEr
     return read(con, files, FileKind.OUTCOMES, grouped, select, stop=staged.stop)
 
 
-# Stop-and-search values that do not read (``reading`` says how, per row, when one does not).
+# A stop and search's date and time as police.uk writes them, with the offset from UTC.
 _DATE = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})$"
 
 
-def _unreadable(column: str) -> str:
-    value = f'trim(src."{column}")'
-    if column == "Date":
-        return f"NOT regexp_matches({value}, '{_DATE}') OR try_cast({value} AS TIMESTAMPTZ) IS NULL"
-    if column in STOP_SEARCH_BOOLEANS:
-        return f"{value} NOT IN ('True', 'False', '')"
-    degrees = f"try_cast({value} AS DECIMAL(9, 6))"
-    return f"{value} <> '' AND ({degrees} IS NULL OR abs({degrees}) > 180)"
+def _search_values() -> dict[str, str]:
+    """Each kept column of a search (except its force and month), as DuckDB reads it from the
+    published text: the date and time in UTC to the second, the booleans and coordinates typed
+    (NULL when blank or when they do not read), the rest as text."""
+    values = {
+        "occurred_at": "date_trunc('second', try_cast(trim(src.\"Date\") AS TIMESTAMPTZ)::TIMESTAMP)"
+    }
+    for column, name in STOP_SEARCH_FIELDS.items():
+        values[name] = f'trim(src."{column}")'
+    for column, name in STOP_SEARCH_BOOLEANS.items():
+        values[name] = (
+            f"CASE trim(src.\"{column}\") WHEN 'True' THEN true WHEN 'False' THEN false END"
+        )
+    for column, name in STOP_SEARCH_DECIMALS.items():
+        values[name] = f'try_cast(trim(src."{column}") AS DECIMAL(9, 6))'
+    return values
+
+
+def _unreadable(values: dict[str, str]) -> str:
+    """True for a search whose date, booleans or coordinates do not read (``reading`` says
+    how, per row): the typed value (``_search_values``) is NULL, or out of range, where the
+    text is not blank."""
+    date = f'(src."Date" IS NOT NULL AND ({values["occurred_at"]} IS NULL '
+    date += f"OR NOT regexp_matches(trim(src.\"Date\"), '{_DATE}')))"
+    checks = [date]
+    for column, name in STOP_SEARCH_BOOLEANS.items():
+        checks.append(f"({values[name]} IS NULL AND trim(src.\"{column}\") <> '')")
+    for column, name in STOP_SEARCH_DECIMALS.items():
+        checks.append(
+            f"(trim(src.\"{column}\") <> '' AND coalesce(abs({values[name]}) > 180, true))"
+        )
+    return " OR ".join(checks)
 
 
 # The columns of a search as kept (``services`` writes the office's own to the database).
@@ -336,8 +360,8 @@ STOP_SEARCH_COLUMNS = [
 ]
 # The kept searches as the Parquet store keeps them (``store``).
 SEARCH_PART = (
-    "SELECT force, month_text AS month, occurred_at::TIMESTAMP AS occurred_at, "
-    + ", ".join(c for c in STOP_SEARCH_COLUMNS if c not in ("force", "month", "occurred_at"))
+    "SELECT force, month_text AS month, "
+    + ", ".join(c for c in STOP_SEARCH_COLUMNS if c not in ("force", "month"))
     + " FROM stop_and_search WHERE reason IS NULL"
 )
 
@@ -345,23 +369,13 @@ SEARCH_PART = (
 def _stage_searches(staged: Staged, con, files: list[CheckedFile]) -> list[RowError]:
     """Records as published; a record without a date is set aside, one whose date, booleans or
     coordinates do not read makes the file's problems be located (and nothing imported)."""
-    fields = ", ".join(f'trim(src."{c}") AS {name}' for c, name in STOP_SEARCH_FIELDS.items())
-    booleans = ", ".join(
-        f"CASE trim(src.\"{c}\") WHEN 'True' THEN true WHEN 'False' THEN false END AS {name}"
-        for c, name in STOP_SEARCH_BOOLEANS.items()
-    )
-    decimals = ", ".join(
-        f'try_cast(trim(src."{c}") AS DECIMAL(9, 6)) AS {name}'
-        for c, name in STOP_SEARCH_DECIMALS.items()
-    )
-    columns = ["Date", *STOP_SEARCH_BOOLEANS, *STOP_SEARCH_DECIMALS]
-    bad = " OR ".join(f'(src."{c}" IS NOT NULL AND ({_unreadable(c)}))' for c in columns)
+    values = _search_values()
     records = (
         "SELECT file_index, "
-        f'CASE WHEN src."Date" IS NULL THEN {_sql(NO_DATE)} END AS reason, ({bad}) AS bad, '
-        "strftime(try_cast(src.\"Date\" AS TIMESTAMPTZ) AT TIME ZONE 'UTC', "
-        "'%Y-%m-%d %H:%M:%S') AS occurred_at, "
-        f"{fields}, {booleans}, {decimals} FROM src"
+        f'CASE WHEN src."Date" IS NULL THEN {_sql(NO_DATE)} END AS reason, '
+        f"coalesce({_unreadable(values)}, false) AS bad, "
+        + ", ".join(f"{value} AS {name}" for name, value in values.items())
+        + " FROM src"
     )
     errors = read(
         con, files, FileKind.STOP_AND_SEARCH, records, "g.* EXCLUDE (file_index)", stop=staged.stop

@@ -168,9 +168,9 @@ class Lsoa(models.Model):
     """An LSOA seen in the files, and the district it lies in, read from its name
     ("Cambridge 007B" → "Cambridge")."""
 
-    code = models.CharField(max_length=12, unique=True)
+    code = models.CharField(max_length=12)
     name = models.CharField(max_length=150)
-    district_name = models.CharField(max_length=150, db_index=True)
+    district_name = models.CharField(max_length=150)
     district = models.ForeignKey(
         "places.Area",
         null=True,
@@ -183,6 +183,10 @@ class Lsoa(models.Model):
     class Meta:
         ordering = ["code"]
         verbose_name = "LSOA"
+        # Declared here rather than on the fields: on PostgreSQL a field's own index comes with a
+        # second one for LIKE queries, which nothing makes and every import would write.
+        constraints = [models.UniqueConstraint(fields=["code"], name="opendata_lsoa_code_unique")]
+        indexes = [models.Index(fields=["district_name"], name="opendata_lsoa_district_name")]
 
     def __str__(self):
         return f"{self.code} {self.name}"

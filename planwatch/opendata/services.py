@@ -94,7 +94,8 @@ def _stop_search_sql(*, postgresql: bool, home: str | None) -> str:
             columns.append(name)
         elif name == "occurred_at":
             # Django keeps SQLite's datetimes as naive UTC text; PostgreSQL is told the offset.
-            columns.append("occurred_at || '+00'" if postgresql else "occurred_at")
+            text = "strftime(occurred_at, '%Y-%m-%d %H:%M:%S')"
+            columns.append(f"{text} || '+00'" if postgresql else text)
         elif name in TEXT_COLUMNS:
             columns.append(f"coalesce({name}, '')")
         elif name in ("latitude", "longitude") and not postgresql:
@@ -242,19 +243,41 @@ def _run_record(results: list[FileResult], *, user, actor_label: str) -> ImportR
         user=user,
         actor_label=actor_label,
     )
-    ForceMonth.objects.bulk_create(
-        ForceMonth(
-            force=r.force,
-            month=r.month,
-            kind=r.kind,
-            rows_kept=r.rows_kept,
-            rows_set_aside=sum(r.set_aside.values()),
-            run=run,
-            stored_in=run if r.kind in store.KINDS else None,
-        )
-        for r in results
+    _rows_insert(
+        ForceMonth,
+        ["force", "month", "kind", "rows_kept", "rows_set_aside", "run_id", "stored_in_id"],
+        [
+            (
+                r.force,
+                r.month,
+                r.kind,
+                r.rows_kept,
+                sum(r.set_aside.values()),
+                run.pk,
+                run.pk if r.kind in store.KINDS else None,
+            )
+            for r in results
+        ],
     )
     return run
+
+
+def _rows_insert(model, columns: list[str], rows: list[tuple]) -> None:
+    """Insert ``rows`` (values of ``columns``) into ``model``'s table: by ``COPY`` on
+    PostgreSQL, where thousands of rows take a few milliseconds, and in batches on SQLite."""
+    if not rows:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            statement = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608
+            for start in range(0, len(rows), BATCH_SIZE):
+                cursor.executemany(statement, rows[start : start + BATCH_SIZE])
 
 
 def _literal(text: str) -> str:
@@ -338,8 +361,7 @@ def _insert(staged: Staged, model, sql: str, *, progress: Progress | None) -> No
 def _lsoas_update(lsoas: list[tuple[str, str, str]]) -> None:
     """Record each LSOA seen in street files, its district name, and the district area of that
     name where PlanWatch has one. Only new and changed LSOAs are written (a national archive
-    names tens of thousands, nearly all known after the first import); new ones by COPY on
-    PostgreSQL."""
+    names tens of thousands, nearly all known after the first import)."""
     if not lsoas:
         return
     districts = {
@@ -358,21 +380,7 @@ def _lsoas_update(lsoas: list[tuple[str, str, str]]) -> None:
             new.append((code, *row))
         elif known[code] != row:
             changed.append((code, *row))
-    if new and connection.vendor == "postgresql":
-        table = connection.ops.quote_name(Lsoa._meta.db_table)
-        with (
-            connection.cursor() as cursor,
-            cursor.cursor.copy(
-                f"COPY {table} (code, name, district_name, district_id) FROM STDIN"
-            ) as copy,
-        ):
-            for row in new:
-                copy.write_row(row)
-    elif new:
-        Lsoa.objects.bulk_create(
-            (Lsoa(code=c, name=n, district_name=d, district_id=a) for c, n, d, a in new),
-            batch_size=5000,
-        )
+    _rows_insert(Lsoa, ["code", "name", "district_name", "district_id"], new)
     if changed:
         by_code = Lsoa.objects.in_bulk([row[0] for row in changed], field_name="code")
         for code, name, district, district_id in changed:

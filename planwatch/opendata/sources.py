@@ -4,6 +4,7 @@ file holds, and how a file's problems are named (file, line, column)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import zipfile
 from collections import Counter
 from collections.abc import Iterable
@@ -68,13 +69,14 @@ def find_sources(
 ) -> tuple[list[Source], list[RowError]]:
     """The files to read: each file given, the ``.csv`` files in each folder (recursed), and the
     ``.csv`` files in each ``.zip`` archive (extracted under ``unpack_to``); and the paths that
-    could not be read."""
+    could not be read. A file reached twice (a folder and a file in it, or a link to it) is
+    read once."""
     sources: list[Source] = []
     errors: list[RowError] = []
     for number, raw in enumerate(paths):
         path = Path(raw)
         if path.is_dir():
-            for found in sorted(p for p in path.rglob("*") if p.is_file()):
+            for found in _files_in(path):
                 if found.suffix.lower() == ".csv":
                     sources.append(Source(found, found.name))
                 elif found.suffix.lower() == ".zip":
@@ -85,10 +87,26 @@ def find_sources(
             sources.append(Source(path, path.name))
         else:
             errors.append(LineError(str(path), "no such file or folder."))
-    unique: dict[Path, Source] = {}
+    unique: dict[tuple[int, int], Source] = {}
     for source in sources:
-        unique.setdefault(source.path.resolve(), source)
+        found = os.stat(source.path)
+        unique.setdefault((found.st_dev, found.st_ino), source)
     return list(unique.values()), errors
+
+
+def _files_in(folder: Path) -> list[Path]:
+    """The files in ``folder`` and the folders under it (not following links to folders), in
+    the order of their paths. A police.uk archive holds thousands: ``os.walk`` lists them
+    without a system call per file, and only the ``.csv`` and ``.zip`` files are looked at."""
+    found = []
+    for root, _folders, names in os.walk(folder):
+        for name in names:
+            if name.lower().endswith((".csv", ".zip")) and os.path.isfile(
+                path := os.path.join(root, name)
+            ):
+                found.append(path)
+    found.sort(key=lambda path: path.split(os.sep))
+    return [Path(path) for path in found]
 
 
 def _unzip(path: Path, target: Path, errors: list[RowError]) -> list[Source]:
