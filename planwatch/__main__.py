@@ -8,6 +8,8 @@ planwatch import-figures figures.csv
 Command names may be written with hyphens: ``import-figures`` runs ``import_figures``.
 """
 
+import atexit
+import gc
 import os
 import sys
 
@@ -28,6 +30,12 @@ def main(argv: list[str] | None = None) -> None:
         args[1] = command_name(args[1])
         if args[1] == "help" and len(args) > 2:
             args[2] = command_name(args[2])
+    if argv is None:
+        # Run as the program: when the command has run, the process ends and the operating
+        # system frees what it leaves, so Python need not search every object for reference
+        # cycles on the way out (a tenth of a second once Django and a command's libraries are
+        # loaded: a bulk import waits for it).
+        atexit.register(gc.freeze)
     execute_from_command_line(args)
 
 
