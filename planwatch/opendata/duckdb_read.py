@@ -56,6 +56,7 @@ def read(
     select: str,
     *,
     each_batch: Callable[[int], None] | None = None,
+    files_read: Callable[[int], None] | None = None,
     stop: threading.Event | None = None,
 ) -> list[RowError]:
     """Read the kind's files, a batch of about ``BATCH_BYTES`` at a time: ``grouped`` (a query
@@ -65,7 +66,8 @@ def read(
     batch), calling ``each_batch(number)`` after each. On a read error, the files' own problems,
     found by reading each alone. Groups never span files, so grouping a batch at a time gives
     the same rows as grouping them all, in memory that does not grow with the number of
-    files. Raises ``ReadStopped`` once ``stop`` is set."""
+    files. ``files_read(n)`` is told after each batch how many files have been read. Raises
+    ``ReadStopped`` once ``stop`` is set."""
     if not files:
         return []
     columns = {c: "VARCHAR" for c in HEADERS[kind]}
@@ -99,9 +101,11 @@ def read(
                     LineError(batch[0].source.label, "could not be read as police.uk CSV files.")
                 ]
             errors.extend(found)
-            continue
-        if each_batch is not None and not errors:
-            each_batch(number)
+        else:
+            if each_batch is not None and not errors:
+                each_batch(number)
+        if files_read is not None:
+            files_read(start + len(batch))
     if each_batch is not None:
         con.execute("DROP TABLE IF EXISTS batch")
     return errors

@@ -190,9 +190,12 @@ def stage(
             by_kind[file.kind].append(file)
         _files_table(con, checked)
         street = by_kind.get(FileKind.STREET, [])
+        files_read = None
         if progress is not None and street:
-            progress(f"Reading {len(street)} {FileKind.STREET.label.lower()} files", 0, len(street))
-        staged._errors = _stage_street(staged, con, street)
+            label = f"Reading {len(street)} {FileKind.STREET.label.lower()} files"
+            progress(label, 0, len(street))
+            files_read = lambda done: progress(label, done, len(street))  # noqa: E731
+        staged._errors = _stage_street(staged, con, street, files_read=files_read)
         others = [k for k in (FileKind.STOP_AND_SEARCH, FileKind.OUTCOMES) if by_kind.get(k)]
         if others:
             staged._reader = staged.cursor()
@@ -241,7 +244,13 @@ STREET_PART = (
 )
 
 
-def _stage_street(staged: Staged, con, files: list[CheckedFile]) -> list[RowError]:
+def _stage_street(
+    staged: Staged,
+    con,
+    files: list[CheckedFile],
+    *,
+    files_read: Callable[[int], None] | None = None,
+) -> list[RowError]:
     """Street crime, grouped by file × LSOA × crime type × last outcome category. Each batch's
     groups are used while they are in memory: the kept ones go to a Parquet file
     (``Staged.parts``: later the import run's part of the store, and what the counts in
@@ -275,7 +284,14 @@ def _stage_street(staged: Staged, con, files: list[CheckedFile]) -> list[RowErro
         "g.lsoa_code, g.lsoa_name, g.crime_type, g.category, g.n"
     )
     errors = read(
-        con, files, FileKind.STREET, grouped, select, each_batch=each_batch, stop=staged.stop
+        con,
+        files,
+        FileKind.STREET,
+        grouped,
+        select,
+        each_batch=each_batch,
+        files_read=files_read,
+        stop=staged.stop,
     )
     if files and not errors:
         # An LSOA's name is the greatest it is given; the district rule runs once per LSOA.

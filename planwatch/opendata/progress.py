@@ -24,6 +24,7 @@ class ProgressBar:
         if stage != self.stage:
             self.done()
             self.stage = stage
+            self.drawn = 0.0  # a new stage is shown at once
             if not self.tty:
                 self.stream.write(f"{stage}…\n")
                 self.stream.flush()
