@@ -3,7 +3,10 @@ where DuckDB gives them), and nothing changes; archives and re-imports of a few 
 
 import csv
 import io
+import os
 import shutil
+import signal
+import tempfile
 import threading
 import zipfile
 from io import StringIO
@@ -17,6 +20,12 @@ from django.db.models import Sum
 
 from planwatch.opendata import duckdb_read, ingest, services
 from planwatch.opendata.checks import HEADERS
+from planwatch.opendata.management.commands import import_policeuk
+from planwatch.opendata.management.commands.import_policeuk import (
+    STOPPING_SIGNALS,
+    Stopped,
+    signals_stop_it,
+)
 from planwatch.opendata.models import (
     DistrictCrimeCount,
     FileKind,
@@ -192,6 +201,110 @@ def test_closing_a_staged_import_stops_its_reading(outcomes_held, monkeypatch):
     staged.close()
     assert outcomes_held.batches == 1
     assert not staged.workdir.exists()
+
+
+@pytest.fixture
+def signals_recorded():
+    """SIGINT and SIGTERM recorded rather than ending the test run: what reaches these handlers
+    is a signal the import did not handle itself."""
+    received = []
+    previous = {
+        number: signal.signal(number, lambda number, frame: received.append(number))
+        for number in STOPPING_SIGNALS
+    }
+    try:
+        yield received
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+@pytest.mark.parametrize(("stop", "returncode"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_stopping_an_import_changes_nothing_and_leaves_no_working_files(
+    tmp_path, january, outcomes_held, signals_recorded, monkeypatch, stop, returncode
+):
+    """Stopped once the street crime is written, while the outcomes are read (SIGTERM, as
+    ``kill`` or a scheduler's time limit sends, or Ctrl-C): the reading stops at its next
+    batch, the database and the Parquet store are as they were, the working folder is deleted,
+    and the exit code says how it was stopped."""
+    monkeypatch.setattr(duckdb_read, "BATCH_BYTES", 1)  # a batch per file
+    outcomes_held.hold = 1
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    lsoas_update = services._lsoas_update
+
+    def then_stopped(*args):
+        lsoas_update(*args)
+        os.kill(os.getpid(), stop)
+
+    monkeypatch.setattr(services, "_lsoas_update", then_stopped)
+    store_before = _store_files()
+    handlers_before = [signal.getsignal(number) for number in STOPPING_SIGNALS]
+    outcomes = [POLICEUK_2024 / f"2024-0{m}-cambridgeshire-outcomes.csv" for m in (1, 2, 3)]
+    with pytest.raises(CommandError) as error:
+        _import(POLICEUK_2024 / FEB, *outcomes)
+    assert str(error.value) == "Stopped: nothing was imported."
+    assert error.value.returncode == returncode
+    assert outcomes_held.batches == 1
+    assert _state() == january
+    assert _store_files() == store_before
+    assert list(scratch.iterdir()) == []
+    assert signals_recorded == []  # the import's own handler took it
+    assert [signal.getsignal(number) for number in STOPPING_SIGNALS] == handlers_before
+
+
+def test_a_signal_reported_as_another_error_still_reads_as_stopped(signals_recorded, monkeypatch):
+    """Most of an import's time is spent inside DuckDB's queries, and DuckDB reports a query a
+    signal interrupted as an error of its own: the import still says it was stopped."""
+
+    def interrupted_query(self, paths, progress):
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+        except Stopped:
+            raise RuntimeError("Query interrupted") from None
+
+    monkeypatch.setattr(import_policeuk.Command, "_import", interrupted_query)
+    with pytest.raises(CommandError) as error:
+        _import(POLICEUK_2024 / FEB)
+    assert str(error.value) == "Stopped: nothing was imported."
+    assert error.value.returncode == 143
+    assert signals_recorded == []
+
+
+def test_an_error_without_a_signal_is_not_called_stopped(monkeypatch):
+    def failing(self, paths, progress):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(import_policeuk.Command, "_import", failing)
+    with pytest.raises(RuntimeError, match="the disk is full"):
+        _import(POLICEUK_2024 / FEB)
+
+
+def test_a_signal_the_process_ignores_stays_ignored(signals_recorded):
+    """Started with SIGINT ignored (``nohup``, a background job in a script), the import is not
+    stopped by it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with signals_stop_it([]):
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+        assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_IGN, signal.SIG_DFL)
+    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+
+def test_signals_are_left_alone_outside_the_main_thread(signals_recorded):
+    """Python sets signal handlers only in the main thread: an import run from another thread
+    (a web worker's, say) runs without them."""
+    handlers = [signal.getsignal(number) for number in STOPPING_SIGNALS]
+    seen = []
+
+    def run():
+        with signals_stop_it([]):
+            seen.append([signal.getsignal(number) for number in STOPPING_SIGNALS])
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert seen == [handlers]
 
 
 def test_a_damaged_file_in_a_later_batch_is_refused_and_the_earlier_batches_undone(

@@ -6,12 +6,21 @@ planwatch import-policeuk 2024-01-cambridgeshire-street.csv archive.zip
 Every file is read and checked before anything is written; a bad file stops the run and
 nothing changes (exit 2). Progress is shown on standard error (a bar on a terminal, a line per
 stage otherwise), and a summary of what was kept and set aside on standard output.
+
+Stopping it (Ctrl-C, or ``kill``: SIGTERM, as a scheduler's time limit or a service manager
+sends) changes nothing either: the reading stops, the transaction is rolled back, what it had
+written to the Parquet store and its working folder are deleted, and it exits 130 (SIGINT) or
+143 (SIGTERM).
 """
 
 from __future__ import annotations
 
+import signal
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -42,6 +51,23 @@ class Command(BaseCommand):
     def handle(self, *args, paths, **options):
         started = time.perf_counter()
         progress = ProgressBar(self.stderr._out)
+        received: list[int] = []
+        try:
+            with signals_stop_it(received):
+                results = self._import(paths, progress)
+        except BaseException:
+            # A signal surfaces as ``Stopped``, or as whatever it interrupted became (DuckDB
+            # reports an interrupted query as its own error).
+            if not received:
+                raise
+            progress.done()
+            raise CommandError(
+                "Stopped: nothing was imported.", returncode=128 + received[0]
+            ) from None
+        seconds = time.perf_counter() - started
+        self._summary(results, seconds=seconds)
+
+    def _import(self, paths: list[str], progress: ProgressBar) -> list:
         with tempfile.TemporaryDirectory(prefix="policeuk-") as workdir:
             try:
                 sources, errors = find_sources(paths, unpack_to=Path(workdir) / "unpacked")
@@ -64,8 +90,7 @@ class Command(BaseCommand):
                     "Correct or replace the files and run the command again.",
                     returncode=2,
                 ) from None
-        seconds = time.perf_counter() - started
-        self._summary(results, seconds=seconds)
+        return results
 
     def _summary(self, results, *, seconds: float):
         counts, set_aside = run_counts(results)
@@ -95,3 +120,42 @@ class Command(BaseCommand):
                 out(f"  {reason}: {count:,}")
         else:
             out("Rows set aside: none")
+
+
+class Stopped(Exception):
+    """The process was sent SIGINT (Ctrl-C) or SIGTERM."""
+
+
+STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextmanager
+def signals_stop_it(received: list[int]) -> Iterator[None]:
+    """Within: SIGINT (Ctrl-C) and SIGTERM are added to ``received`` and raise ``Stopped`` in the
+    main thread, so that the import stops and tidies up whichever stopped it; a second signal
+    acts as it did before. A signal the process was started to ignore (``nohup``, a background
+    job) stays ignored. Outside the main thread, where Python cannot set signal handlers,
+    nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {
+        number: handler
+        for number in STOPPING_SIGNALS
+        # None: a handler set outside Python, which it cannot put back.
+        if (handler := signal.getsignal(number)) not in (signal.SIG_IGN, None)
+    }
+
+    def stopped(number, frame):
+        received.append(number)
+        for each, handler in previous.items():
+            signal.signal(each, handler)
+        raise Stopped
+
+    for number in previous:
+        signal.signal(number, stopped)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
