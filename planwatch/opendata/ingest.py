@@ -59,6 +59,7 @@ from .reading import (
     STOP_SEARCH_BOOLEANS,
     STOP_SEARCH_DECIMALS,
     STOP_SEARCH_FIELDS,
+    nul_found,
 )
 from .sources import FileResult, FilesRejected, Source
 
@@ -106,10 +107,10 @@ class Staged:
         problems."""
         for kind, count, future in self._reading:
             if progress is not None:
-                progress(f"Reading {count} {kind.label.lower()} files", 0, count)
+                progress(_reading(kind, count), 0, count)
             self._errors.extend(future.result())
             if progress is not None:
-                progress(f"Reading {count} {kind.label.lower()} files", count, count)
+                progress(_reading(kind, count), count, count)
         self._reading = []
         if self._errors:
             raise FilesRejected(self._errors)
@@ -192,7 +193,7 @@ def stage(
         street = by_kind.get(FileKind.STREET, [])
         files_read = None
         if progress is not None and street:
-            label = f"Reading {len(street)} {FileKind.STREET.label.lower()} files"
+            label = _reading(FileKind.STREET, len(street))
             progress(label, 0, len(street))
             files_read = lambda done: progress(label, done, len(street))  # noqa: E731
         staged._errors = _stage_street(staged, con, street, files_read=files_read)
@@ -214,6 +215,11 @@ def stage(
         staged.close()
         raise
     return staged
+
+
+def _reading(kind: FileKind, count: int) -> str:
+    """The progress bar's stage: "Reading 12 outcomes files"."""
+    return f"Reading {count} {kind.label.lower()} file{'s' if count != 1 else ''}"
 
 
 def _files_table(con, checked: list[CheckedFile]) -> None:
@@ -300,7 +306,23 @@ def _stage_street(
             f"{DISTRICT_SQL.replace('lsoa_name', 'name')} AS district FROM ("
             "SELECT lsoa_code, max(name) AS name FROM lsoa_names GROUP BY 1)"
         )
+        errors = _nul_errors(
+            con,
+            files,
+            f"SELECT DISTINCT files.idx FROM {staged.street()} AS p JOIN files "
+            "ON files.kind = 'street' AND files.force = p.force AND files.month_text = p.month "
+            "WHERE contains(p.crime_type, chr(0)) OR contains(p.last_outcome_category, chr(0)) "
+            "OR p.lsoa_code IN (SELECT lsoa_code FROM lsoas "
+            "WHERE contains(lsoa_code, chr(0)) OR contains(name, chr(0)))",
+        )
     return errors
+
+
+def _nul_errors(con, files: list[CheckedFile], sql: str) -> list[RowError]:
+    """The files whose kept values hold a NUL byte (``sql`` gives their places, ``idx``): a
+    damaged file, whose values PostgreSQL would refuse and SQLite would keep as they are. Only
+    the values kept are looked at, which costs little; the other fields are never stored."""
+    return [nul_found(files[idx]) for (idx,) in sorted(con.execute(sql).fetchall())]
 
 
 def _stage_outcomes(staged: Staged, con, files: list[CheckedFile]) -> list[RowError]:
@@ -313,7 +335,12 @@ def _stage_outcomes(staged: Staged, con, files: list[CheckedFile]) -> list[RowEr
         f"WHEN g.outcome_type IS NULL THEN {_sql(NO_OUTCOME_TYPE)} END AS reason, "
         "g.outcome_type, g.n"
     )
-    return read(con, files, FileKind.OUTCOMES, grouped, select, stop=staged.stop)
+    errors = read(con, files, FileKind.OUTCOMES, grouped, select, stop=staged.stop)
+    if files and not errors:
+        errors = _nul_errors(
+            con, files, "SELECT DISTINCT idx FROM outcomes WHERE contains(outcome_type, chr(0))"
+        )
+    return errors
 
 
 # A stop and search's date and time as police.uk writes them, with the offset from UTC.
@@ -397,6 +424,14 @@ def _stage_searches(staged: Staged, con, files: list[CheckedFile]) -> list[RowEr
         con, files, FileKind.STOP_AND_SEARCH, records, "g.* EXCLUDE (file_index)", stop=staged.stop
     )
     if errors or not files:
+        return errors
+    text = ", ".join(STOP_SEARCH_FIELDS.values())
+    errors = _nul_errors(
+        con,
+        files,
+        f"SELECT DISTINCT idx FROM stop_and_search WHERE contains(concat({text}), chr(0))",
+    )
+    if errors:
         return errors
     bad = {
         idx

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 
 import duckdb
@@ -81,6 +81,14 @@ def _csv_error(source: Source, exc: duckdb.Error, columns: tuple[str, ...]) -> R
             row=row,
             column=column,
         )
+    if "Invalid unicode" in text:
+        return LineError(
+            source.label,
+            "the line is not UTF-8 text: the file is damaged, or not a police.uk file "
+            "(download it again).",
+            row=row,
+            column=_column_at(source, row, columns, _not_utf8) if row else "",
+        )
     first = text.splitlines()[0] if text else type(exc).__name__
     first = re.sub(r"^[A-Za-z ]*Error: ", "", first)
     return LineError(
@@ -88,6 +96,47 @@ def _csv_error(source: Source, exc: duckdb.Error, columns: tuple[str, ...]) -> R
         f"could not be read as a police.uk CSV file: {first}",
         row=row,
     )
+
+
+def _not_utf8(line: bytes) -> int:
+    """Where ``line`` stops being UTF-8 text (-1 if it is)."""
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start
+    return -1
+
+
+def _column_at(
+    source: Source, row: int, columns: tuple[str, ...], find: Callable[[bytes], int]
+) -> str:
+    """The column of line ``row`` in which ``find`` places the problem (by byte offset)."""
+    with source.path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if number == row:
+                at = find(line)
+                return _column_of(line, at, columns) if at >= 0 else ""
+    return ""
+
+
+def _column_of(line: bytes, at: int, columns: tuple[str, ...]) -> str:
+    """The column of the field holding byte ``at`` of ``line``."""
+    fields = next(csv.reader([line[:at].decode("utf-8", "replace")]), [""])
+    return columns[min(max(len(fields), 1), len(columns)) - 1]
+
+
+def nul_found(file: CheckedFile) -> RowError:
+    """The first NUL byte in a file whose kept values hold one: a damaged file (PostgreSQL
+    cannot store the byte, and it is no part of any value police.uk publishes)."""
+    columns = HEADERS[file.kind]
+    message = "a NUL byte (binary data, not text): the file is damaged (download it again)."
+    with file.source.path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            at = line.find(b"\x00")
+            if at >= 0:
+                column = _column_of(line, at, columns)
+                return LineError(file.source.label, message, row=number, column=column)
+    return LineError(file.source.label, message)
 
 
 def problems_find(con: duckdb.DuckDBPyConnection, file: CheckedFile) -> list[RowError]:
