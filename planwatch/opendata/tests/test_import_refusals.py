@@ -254,6 +254,24 @@ def test_stopping_an_import_changes_nothing_and_leaves_no_working_files(
     assert [signal.getsignal(number) for number in STOPPING_SIGNALS] == handlers_before
 
 
+def test_a_stop_after_the_commit_says_the_import_was_saved(january, signals_recorded, monkeypatch):
+    """Stopped while tidying up (deleting the working folder can take a while after a large
+    archive was unpacked): the import is complete, and the message says so."""
+    close = ingest.Staged.close
+
+    def then_stopped(self):
+        close(self)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(ingest.Staged, "close", then_stopped)
+    with pytest.raises(CommandError) as error:
+        _import(POLICEUK_2024 / FEB)
+    assert str(error.value) == "Stopped after the import was saved: it is complete."
+    assert error.value.returncode == 143
+    assert ImportRun.objects.count() == january[0] + 1
+    assert ForceMonth.objects.filter(month="2024-02-01").exists()
+
+
 def test_a_signal_reported_as_another_error_still_reads_as_stopped(signals_recorded, monkeypatch):
     """Most of an import's time is spent inside DuckDB's queries, and DuckDB reports a query a
     signal interrupted as an error of its own: the import still says it was stopped."""

@@ -52,6 +52,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         progress = ProgressBar(self.stderr._out)
         received: list[int] = []
+        self.saved = False
         try:
             with signals_stop_it(received):
                 results = self._import(paths, progress)
@@ -61,9 +62,10 @@ class Command(BaseCommand):
             if not received:
                 raise
             progress.done()
-            raise CommandError(
-                "Stopped: nothing was imported.", returncode=128 + received[0]
-            ) from None
+            message = "Stopped: nothing was imported."
+            if self.saved:  # stopped while tidying up, after the commit
+                message = "Stopped after the import was saved: it is complete."
+            raise CommandError(message, returncode=128 + received[0]) from None
         seconds = time.perf_counter() - started
         self._summary(results, seconds=seconds)
 
@@ -78,6 +80,7 @@ class Command(BaseCommand):
                     sources, errors=errors, progress=progress, workdir=Path(workdir)
                 ) as staged:
                     policeuk_import(staged=staged, actor_label=ACTOR, progress=progress)
+                    self.saved = True
                     progress.done()
                     results = staged.results
             except FilesRejected as exc:
