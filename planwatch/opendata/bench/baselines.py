@@ -12,7 +12,8 @@ search without a date), and count:
 - street: crimes per file (force and month) × LSOA × crime type, and per file × LSOA × last
   outcome category (blank for anti-social behaviour);
 - outcomes: per file × outcome type;
-- stop and search: searches per file.
+- stop and search: searches per file, counted from the records held as read (every field of
+  every search), since the import keeps them as published (ADR 14).
 
 Each prints one line of JSON, ``{"rows": …, "groups": …}``: the data rows read and the groups
 made, which ``measure`` checks against the archive.
@@ -56,12 +57,16 @@ DUCKDB_GROUPS = {
     ),
     "stop-and-search": ('"Date" IS NOT NULL', ["filename"]),
 }
+# The kinds whose records the import keeps as published: DuckDB alone holds them as read (a
+# table of every field), and counts from that.
+DUCKDB_RECORDS = {"stop-and-search"}
 
 
 def duckdb_counts(archive: Path) -> dict[str, int]:
     """DuckDB alone: for each kind, one ``read_csv`` over all its files and one pass that
     groups them. The kept rows are grouped (with the LSOA's name, as the import takes it); every
-    row read is counted per file, so the rows read come from the same pass."""
+    row read is counted per file, so the rows read come from the same pass. The searches are
+    first held as read, every field (``DUCKDB_RECORDS``), and counted from there."""
     import duckdb
 
     con = duckdb.connect(":memory:")
@@ -73,13 +78,21 @@ def duckdb_counts(archive: Path) -> dict[str, int]:
         sets = ", ".join(f"({k}, kept)" for k in keys)
         columns = ", ".join(dict.fromkeys(c.strip() for k in keys for c in k.split(",")))
         name = ', max("LSOA name") AS lsoa_name' if kind == "street" else ""
+        source = f"read_csv(?, {DUCKDB_CSV}, columns = ?)"
+        if kind in DUCKDB_RECORDS:
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE records AS SELECT * FROM {source}",  # noqa: S608
+                [files, _columns(files[0])],
+            )
+            source = "records"
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE grouped AS SELECT {columns}, kept, count(*) AS n"  # noqa: S608
             f"{name}, grouping_id(kept) AS per_file FROM (SELECT *, coalesce({keep}, false) "
-            f"AS kept FROM (SELECT *, {FILE_MONTH} AS file_month FROM read_csv(?, {DUCKDB_CSV}, "
-            f"columns = ?))) GROUP BY GROUPING SETS ((filename), {sets})",
-            [files, _columns(files[0])],
+            f"AS kept FROM (SELECT *, {FILE_MONTH} AS file_month FROM {source})) "
+            f"GROUP BY GROUPING SETS ((filename), {sets})",
+            [] if source == "records" else [files, _columns(files[0])],
         )
+        con.execute("DROP TABLE IF EXISTS records")
         read, made = con.execute(
             "SELECT sum(n) FILTER (WHERE per_file = 1), "
             "count(*) FILTER (WHERE per_file = 0 AND kept) FROM grouped"

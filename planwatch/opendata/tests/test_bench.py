@@ -199,6 +199,48 @@ def test_the_import_accepts_the_archive_and_keeps_every_row_it_should(archive):
     assert districts and all(re.match(r"Force 0[12] \D", d) for d in districts)
 
 
+# --- The baselines ----------------------------------------------------------------------------
+
+
+def _groups_counted(archive) -> int:
+    """The groups the baselines make, counted from the files with Python's csv module: street
+    crimes per file × LSOA × crime type and per file × LSOA × last outcome category, outcomes per
+    file × outcome type, dated searches per file; rows of another month, street crimes without an
+    LSOA or a crime type and outcomes without a type left out."""
+    groups = set()
+    for path in _files(archive):
+        kind, month = _kind(path), path.name[:7]
+        for row in _rows(path):
+            if (
+                kind == "street"
+                and row["Month"] == month
+                and row["LSOA code"]
+                and row["Crime type"]
+            ):
+                groups.add((path.name, row["LSOA code"], "type", row["Crime type"]))
+                groups.add((path.name, row["LSOA code"], "outcome", row["Last outcome category"]))
+            elif kind == "outcomes" and row["Month"] == month and row["Outcome type"]:
+                groups.add((path.name, row["Outcome type"]))
+            elif kind == "stop-and-search" and row["Date"]:
+                groups.add((path.name,))
+    return len(groups)
+
+
+@pytest.mark.parametrize("which", ["duckdb", "pandas"])
+def test_each_baseline_reads_every_row_and_makes_the_groups_the_import_needs(archive, which):
+    if which == "pandas":
+        pytest.importorskip("pandas")
+    done = subprocess.run(
+        [sys.executable, "-m", "planwatch.opendata.bench.baselines", which, str(archive.path)],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"rows": ROWS, "groups": _groups_counted(archive)}
+
+
 # --- The plan: plain arithmetic ---------------------------------------------------------------
 
 
