@@ -35,11 +35,11 @@ the file, line and column of each problem.
 from __future__ import annotations
 
 import logging
-import tempfile
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +62,7 @@ from .reading import (
     nul_found,
 )
 from .sources import FileResult, FilesRejected, Source
+from .workdirs import PREFIX, working_folder
 
 logger = logging.getLogger(__name__)
 
@@ -172,13 +173,11 @@ def stage(
     errors.extend(found)
     if errors:
         raise FilesRejected(errors)
+    scratch = ExitStack()
     if workdir is None:
-        scratch = tempfile.TemporaryDirectory(prefix="policeuk-stage-")
-        workdir, closer = Path(scratch.name), scratch.cleanup
-    else:
-        closer = lambda: None  # noqa: E731
+        workdir = scratch.enter_context(working_folder(PREFIX + "stage-"))
     con = duckdb.connect(str(workdir / "staging.duckdb"))
-    staged = Staged(con=con, workdir=workdir, checked=checked, _closer=closer)
+    staged = Staged(con=con, workdir=workdir, checked=checked, _closer=scratch.close)
     try:
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         con.execute(f"SET temp_directory = {_sql(str(workdir / 'spill'))}")

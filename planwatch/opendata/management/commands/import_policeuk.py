@@ -10,18 +10,17 @@ stage otherwise), and a summary of what was kept and set aside on standard outpu
 Stopping it (Ctrl-C, or ``kill``: SIGTERM, as a scheduler's time limit or a service manager
 sends) changes nothing either: the reading stops, the transaction is rolled back, what it had
 written to the Parquet store and its working folder are deleted, and it exits 130 (SIGINT) or
-143 (SIGTERM).
+143 (SIGTERM). The working folder of an import killed outright (``kill -9``) is deleted by the
+next one (``workdirs``).
 """
 
 from __future__ import annotations
 
 import signal
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -30,6 +29,7 @@ from planwatch.opendata.models import FileKind
 from planwatch.opendata.progress import ProgressBar
 from planwatch.opendata.services import policeuk_import, run_counts
 from planwatch.opendata.sources import FilesRejected, find_sources
+from planwatch.opendata.workdirs import abandoned_delete, working_folder
 
 ACTOR = "Command line"
 COLUMNS = [(FileKind.STREET, "Street"), (FileKind.OUTCOMES, "Outcomes")]
@@ -70,15 +70,15 @@ class Command(BaseCommand):
         self._summary(results, seconds=seconds)
 
     def _import(self, paths: list[str], progress: ProgressBar) -> list:
-        with tempfile.TemporaryDirectory(prefix="policeuk-") as workdir:
+        for folder in abandoned_delete():
+            self.stderr.write(f"Deleted {folder}, the working folder of an import killed outright.")
+        with working_folder() as workdir:
             try:
-                sources, errors = find_sources(paths, unpack_to=Path(workdir) / "unpacked")
+                sources, errors = find_sources(paths, unpack_to=workdir / "unpacked")
                 if not sources and not errors:
                     raise CommandError("No .csv files found in " + ", ".join(paths), returncode=2)
                 # Street crime is read here, the other kinds while it is written.
-                with stage(
-                    sources, errors=errors, progress=progress, workdir=Path(workdir)
-                ) as staged:
+                with stage(sources, errors=errors, progress=progress, workdir=workdir) as staged:
                     policeuk_import(staged=staged, actor_label=ACTOR, progress=progress)
                     self.saved = True
                     progress.done()
