@@ -12,14 +12,11 @@ dies. A folder without an ``.in-use`` file, or one the user cannot open, is left
 from __future__ import annotations
 
 import fcntl
-import logging
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-logger = logging.getLogger(__name__)
 
 PREFIX = "policeuk-"
 IN_USE = ".in-use"
@@ -58,6 +55,5 @@ def abandoned_delete(parent: Path | None = None) -> list[Path]:
                 continue
             shutil.rmtree(folder, ignore_errors=True)
         if not folder.exists():
-            logger.info("Deleted %s, the working folder of an import killed outright", folder)
             deleted.append(folder)
     return deleted
