@@ -125,8 +125,10 @@ class Staged:
             self._pool.shutdown(wait=True)
             self._reader.close()
             self._pool = None
-        self.con.close()
-        self._closer()
+        try:
+            self.con.close()
+        finally:
+            self._closer()
 
     def __enter__(self):
         return self
@@ -173,11 +175,12 @@ def stage(
     errors.extend(found)
     if errors:
         raise FilesRejected(errors)
-    scratch = ExitStack()
-    if workdir is None:
-        workdir = scratch.enter_context(working_folder(PREFIX + "stage-"))
-    con = duckdb.connect(str(workdir / "staging.duckdb"))
-    staged = Staged(con=con, workdir=workdir, checked=checked, _closer=scratch.close)
+    with ExitStack() as scratch:
+        if workdir is None:
+            workdir = scratch.enter_context(working_folder(PREFIX + "stage-"))
+        con = duckdb.connect(str(workdir / "staging.duckdb"))
+        # From here ``Staged.close`` deletes the working folder.
+        staged = Staged(con=con, workdir=workdir, checked=checked, _closer=scratch.pop_all().close)
     try:
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         con.execute(f"SET temp_directory = {_sql(str(workdir / 'spill'))}")

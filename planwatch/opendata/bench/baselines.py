@@ -15,8 +15,8 @@ search without a date), and count:
 - stop and search: searches per file, counted from the records held as read (every field of
   every search), since the import keeps them as published (ADR 14).
 
-Each prints one line of JSON, ``{"rows": …, "groups": …}``: the data rows read and the groups
-made, which ``measure`` checks against the archive.
+Each prints one line of JSON, ``{"rows": …, "groups": …}``: the data rows read (which ``measure``
+checks against the archive) and the groups made (which the tests check against the files).
 
 No Django here: a baseline is what someone would run without PlanWatch.
 """

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from io import StringIO
 
 import pytest
@@ -73,6 +74,34 @@ def test_other_folders_are_left_alone(tmp_path):
     assert abandoned_delete(tmp_path) == []
     assert (tmp_path / "policeuk-notes" / "keep.txt").exists()
     assert (tmp_path / "policeuk-file").exists()
+
+
+def test_a_pipe_or_a_link_named_in_use_is_left_alone_without_waiting(tmp_path):
+    """Anyone can make a ``policeuk-…`` folder in a shared temporary folder: opening a named
+    pipe there must not make the import wait for a writer, nor a link be followed."""
+    pipe = tmp_path / "policeuk-pipe"
+    pipe.mkdir()
+    os.mkfifo(pipe / IN_USE)
+    linked = tmp_path / "policeuk-link"
+    linked.mkdir()
+    (tmp_path / "elsewhere").write_text("not a lock")
+    (linked / IN_USE).symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "policeuk-to-a-folder").symlink_to(tmp_path / "other", target_is_directory=True)
+    done = []
+    looking = threading.Thread(target=lambda: done.append(abandoned_delete(tmp_path)), daemon=True)
+    looking.start()
+    looking.join(timeout=10)
+    assert done == [[]]
+    assert (pipe / IN_USE).exists() and (linked / IN_USE).is_symlink()
+    assert (tmp_path / "elsewhere").exists()
+
+
+@pytest.mark.skipif(os.getuid() != 0, reason="making another user's folder needs root")
+def test_another_users_folder_is_left_alone(tmp_path):
+    theirs = _killed_inside_its_working_folder(tmp_path)
+    os.chown(theirs, 65534, 65534)
+    assert abandoned_delete(tmp_path) == []
+    assert theirs.is_dir()
 
 
 @pytest.mark.django_db
