@@ -47,6 +47,7 @@ import duckdb
 
 from planwatch.performance.imports import RowError
 
+from . import store
 from .checks import CheckedFile, files_check
 from .duckdb_read import interrupted, located, read
 from .models import FileKind
@@ -271,7 +272,7 @@ def _stage_street(
 
     def each_batch(number: int) -> None:
         part = folder / f"part-{number}.parquet"
-        con.execute(f"COPY ({STREET_PART}) TO {_sql(str(part))} (FORMAT parquet)")
+        con.execute(f"COPY ({STREET_PART}) TO {_sql(str(part))} ({store.PARQUET})")
         staged.parts[FileKind.STREET].append(part)
         con.execute("INSERT INTO street_files SELECT idx, reason, sum(n) FROM batch GROUP BY ALL")
         con.execute(
@@ -446,7 +447,7 @@ def _stage_searches(staged: Staged, con, files: list[CheckedFile]) -> list[RowEr
     folder = staged.workdir / "stop_and_search"
     folder.mkdir(exist_ok=True)
     part = folder / "part-0.parquet"
-    con.execute(f"COPY ({SEARCH_PART}) TO {_sql(str(part))} (FORMAT parquet)")
+    con.execute(f"COPY ({SEARCH_PART}) TO {_sql(str(part))} ({store.PARQUET})")
     staged.parts[FileKind.STOP_AND_SEARCH].append(part)
     return []
 

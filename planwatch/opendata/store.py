@@ -43,6 +43,10 @@ from .models import FileKind, ForceMonth
 logger = logging.getLogger(__name__)
 
 KINDS = {FileKind.STREET: "street", FileKind.STOP_AND_SEARCH: "stop_and_search"}
+# How the files are written (DuckDB's COPY options). A column with more distinct values than
+# this in a row group (the LSOA codes of a national import; not those of one force) is written
+# plain rather than as a dictionary: a fifth less time to write, for about a quarter more space.
+PARQUET = "FORMAT parquet, DICTIONARY_SIZE_LIMIT 1000"
 
 
 def root(kind: str) -> Path:
@@ -152,7 +156,7 @@ def write(
                 f"COPY (SELECT * FROM read_parquet([{paths}]) AS kept "  # noqa: S608
                 f"WHERE NOT EXISTS (SELECT 1 FROM files WHERE files.kind = '{kind}' "
                 "AND files.force = kept.force AND files.month_text = kept.month)) "
-                f"TO {_quoted(partial / 'kept.parquet')} (FORMAT parquet)"
+                f"TO {_quoted(partial / 'kept.parquet')} ({PARQUET})"
             )
         partial.rename(target)
     except BaseException:
