@@ -24,7 +24,7 @@ import duckdb
 from planwatch.performance.imports import RowError
 
 from .checks import HEADERS, CheckedFile
-from .reading import problems_find
+from .reading import nul_found, problems_find
 from .sources import LineError
 
 logger = logging.getLogger(__name__)
@@ -35,6 +35,18 @@ READ_CSV = (
     "read_csv(?, header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
     "strict_mode = true, null_padding = false, ignore_errors = false, columns = ?)"
 )
+
+
+def literal(text) -> str:
+    """``text`` (or a path) as an SQL string literal, for DuckDB and PostgreSQL alike."""
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def nul_errors(con, files: list[CheckedFile], sql: str) -> list[RowError]:
+    """The files whose kept values hold a NUL byte (``sql`` gives their places, ``idx``): a
+    damaged file, whose values PostgreSQL would refuse and SQLite would keep as they are. Only
+    the values kept are looked at, which costs little; the other fields are never stored."""
+    return [nul_found(files[idx]) for (idx,) in sorted(con.execute(sql).fetchall())]
 
 
 def batches_of(files: list[CheckedFile]) -> Iterator[tuple[int, list[CheckedFile]]]:

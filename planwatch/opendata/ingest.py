@@ -20,7 +20,7 @@ however many files there are:
   store: ``store``), to ``street_files`` (rows per file and reason) and to ``lsoa_names``; then
   ``lsoas`` holds each LSOA's name and district;
 - ``outcomes``: grouped by file × outcome type × reason;
-- ``stop_and_search``: stop-and-search records as published.
+- ``stop_and_search``: stop-and-search records as published (``ingest_searches``).
 
 The tables are in a DuckDB database in the staging folder, stored compressed on disk. Rows are
 grouped as they are read (by ``file_index``, each file's place in its kind's list; a group never
@@ -49,19 +49,10 @@ from planwatch.performance.imports import RowError
 
 from . import store
 from .checks import CheckedFile, files_check
-from .duckdb_read import interrupted, located, read
+from .duckdb_read import interrupted, literal, nul_errors, read
+from .ingest_searches import stage_searches
 from .models import FileKind
-from .reading import (
-    NO_CRIME_TYPE,
-    NO_DATE,
-    NO_LOCATION,
-    NO_OUTCOME_TYPE,
-    OTHER_MONTH,
-    STOP_SEARCH_BOOLEANS,
-    STOP_SEARCH_DECIMALS,
-    STOP_SEARCH_FIELDS,
-    nul_found,
-)
+from .reading import NO_CRIME_TYPE, NO_LOCATION, NO_OUTCOME_TYPE, OTHER_MONTH
 from .sources import FileResult, FilesRejected, Source
 from .workdirs import PREFIX, working_folder
 
@@ -70,10 +61,6 @@ logger = logging.getLogger(__name__)
 MEMORY_LIMIT = "256MB"
 # DuckDB's LSOA-name → district rule, the same as ``reading.district_name``.
 DISTRICT_SQL = "regexp_replace(trim(lsoa_name), '\\s+\\d{3}[A-Z]$', '')"
-
-
-def _sql(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 @dataclass
@@ -151,7 +138,7 @@ class Staged:
     def street(self) -> str:
         """The kept street rows, for a query's FROM: ``force``, ``month`` ('YYYY-MM'),
         ``lsoa_code``, ``crime_type``, ``last_outcome_category`` and ``count``."""
-        paths = ", ".join(_sql(str(path)) for path in self.parts[FileKind.STREET])
+        paths = ", ".join(literal(str(path)) for path in self.parts[FileKind.STREET])
         return f"read_parquet([{paths}])"
 
     def lsoas(self) -> list[tuple[str, str, str]]:
@@ -184,7 +171,7 @@ def stage(
         staged = Staged(con=con, workdir=workdir, checked=checked, _closer=scratch.pop_all().close)
     try:
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
-        con.execute(f"SET temp_directory = {_sql(str(workdir / 'spill'))}")
+        con.execute(f"SET temp_directory = {literal(str(workdir / 'spill'))}")
         con.execute("SET preserve_insertion_order = false")
         con.execute("SET TimeZone = 'UTC'")
         # The staging database is deleted when the import ends: no point writing it out first.
@@ -243,7 +230,7 @@ def _files_table(con, checked: list[CheckedFile]) -> None:
 
 
 def _other_month() -> str:
-    return f"WHEN g.month_text IS DISTINCT FROM files.month_text THEN {_sql(OTHER_MONTH)}"
+    return f"WHEN g.month_text IS DISTINCT FROM files.month_text THEN {literal(OTHER_MONTH)}"
 
 
 # The kept street rows as the Parquet store keeps them (``store``).
@@ -272,7 +259,7 @@ def _stage_street(
 
     def each_batch(number: int) -> None:
         part = folder / f"part-{number}.parquet"
-        con.execute(f"COPY ({STREET_PART}) TO {_sql(str(part))} ({store.PARQUET})")
+        con.execute(f"COPY ({STREET_PART}) TO {literal(str(part))} ({store.PARQUET})")
         staged.parts[FileKind.STREET].append(part)
         con.execute("INSERT INTO street_files SELECT idx, reason, sum(n) FROM batch GROUP BY ALL")
         con.execute(
@@ -288,8 +275,8 @@ def _stage_street(
     )
     select = (
         f"CASE {_other_month()} "
-        f"WHEN g.lsoa_code IS NULL THEN {_sql(NO_LOCATION)} "
-        f"WHEN g.crime_type IS NULL THEN {_sql(NO_CRIME_TYPE)} END AS reason, "
+        f"WHEN g.lsoa_code IS NULL THEN {literal(NO_LOCATION)} "
+        f"WHEN g.crime_type IS NULL THEN {literal(NO_CRIME_TYPE)} END AS reason, "
         "g.lsoa_code, g.lsoa_name, g.crime_type, g.category, g.n"
     )
     errors = read(
@@ -309,7 +296,7 @@ def _stage_street(
             f"{DISTRICT_SQL.replace('lsoa_name', 'name')} AS district FROM ("
             "SELECT lsoa_code, max(name) AS name FROM lsoa_names GROUP BY 1)"
         )
-        errors = _nul_errors(
+        errors = nul_errors(
             con,
             files,
             f"SELECT DISTINCT files.idx FROM {staged.street()} AS p JOIN files "
@@ -321,13 +308,6 @@ def _stage_street(
     return errors
 
 
-def _nul_errors(con, files: list[CheckedFile], sql: str) -> list[RowError]:
-    """The files whose kept values hold a NUL byte (``sql`` gives their places, ``idx``): a
-    damaged file, whose values PostgreSQL would refuse and SQLite would keep as they are. Only
-    the values kept are looked at, which costs little; the other fields are never stored."""
-    return [nul_found(files[idx]) for (idx,) in sorted(con.execute(sql).fetchall())]
-
-
 def _stage_outcomes(staged: Staged, con, files: list[CheckedFile]) -> list[RowError]:
     grouped = (
         'SELECT file_index, "Month" AS month_text, "Outcome type" AS outcome_type, '
@@ -335,127 +315,21 @@ def _stage_outcomes(staged: Staged, con, files: list[CheckedFile]) -> list[RowEr
     )
     select = (
         f"CASE {_other_month()} "
-        f"WHEN g.outcome_type IS NULL THEN {_sql(NO_OUTCOME_TYPE)} END AS reason, "
+        f"WHEN g.outcome_type IS NULL THEN {literal(NO_OUTCOME_TYPE)} END AS reason, "
         "g.outcome_type, g.n"
     )
     errors = read(con, files, FileKind.OUTCOMES, grouped, select, stop=staged.stop)
     if files and not errors:
-        errors = _nul_errors(
+        errors = nul_errors(
             con, files, "SELECT DISTINCT idx FROM outcomes WHERE contains(outcome_type, chr(0))"
         )
     return errors
 
 
-# A stop and search's date and time as police.uk writes them, with the offset from UTC.
-_DATE = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})$"
-
-
-def _search_values() -> dict[str, str]:
-    """Each kept column of a search (except its force and month), as DuckDB reads it from the
-    published text: the date and time in UTC to the second, the booleans and coordinates typed
-    (NULL when blank or when they do not read), the rest as text."""
-    values = {
-        "occurred_at": "date_trunc('second', try_cast(trim(src.\"Date\") AS TIMESTAMPTZ)::TIMESTAMP)"
-    }
-    for column, name in STOP_SEARCH_FIELDS.items():
-        values[name] = f'trim(src."{column}")'
-    for column, name in STOP_SEARCH_BOOLEANS.items():
-        values[name] = (
-            f"CASE trim(src.\"{column}\") WHEN 'True' THEN true WHEN 'False' THEN false END"
-        )
-    for column, name in STOP_SEARCH_DECIMALS.items():
-        values[name] = f'try_cast(trim(src."{column}") AS DECIMAL(9, 6))'
-    return values
-
-
-def _unreadable(values: dict[str, str]) -> str:
-    """True for a search whose date, booleans or coordinates do not read (``reading`` says
-    how, per row): the typed value (``_search_values``) is NULL, or out of range, where the
-    text is not blank."""
-    date = f'(src."Date" IS NOT NULL AND ({values["occurred_at"]} IS NULL '
-    date += f"OR NOT regexp_matches(trim(src.\"Date\"), '{_DATE}')))"
-    checks = [date]
-    for column, name in STOP_SEARCH_BOOLEANS.items():
-        checks.append(f"({values[name]} IS NULL AND trim(src.\"{column}\") <> '')")
-    for column, name in STOP_SEARCH_DECIMALS.items():
-        checks.append(
-            f"(trim(src.\"{column}\") <> '' AND coalesce(abs({values[name]}) > 180, true))"
-        )
-    return " OR ".join(checks)
-
-
-# The columns of a search as kept (``services`` writes the office's own to the database).
-STOP_SEARCH_COLUMNS = [
-    "force",
-    "month",
-    "occurred_at",
-    "type",
-    "part_of_policing_operation",
-    "policing_operation",
-    "latitude",
-    "longitude",
-    "gender",
-    "age_range",
-    "self_defined_ethnicity",
-    "officer_defined_ethnicity",
-    "legislation",
-    "object_of_search",
-    "outcome",
-    "outcome_linked_to_object_of_search",
-    "removal_of_more_than_outer_clothing",
-]
-# The kept searches as the Parquet store keeps them (``store``).
-SEARCH_PART = (
-    "SELECT force, month_text AS month, "
-    + ", ".join(c for c in STOP_SEARCH_COLUMNS if c not in ("force", "month"))
-    + " FROM stop_and_search WHERE reason IS NULL"
-)
-
-
-def _stage_searches(staged: Staged, con, files: list[CheckedFile]) -> list[RowError]:
-    """Records as published; a record without a date is set aside, one whose date, booleans or
-    coordinates do not read makes the file's problems be located (and nothing imported)."""
-    values = _search_values()
-    records = (
-        "SELECT file_index, "
-        f'CASE WHEN src."Date" IS NULL THEN {_sql(NO_DATE)} END AS reason, '
-        f"coalesce({_unreadable(values)}, false) AS bad, "
-        + ", ".join(f"{value} AS {name}" for name, value in values.items())
-        + " FROM src"
-    )
-    errors = read(
-        con, files, FileKind.STOP_AND_SEARCH, records, "g.* EXCLUDE (file_index)", stop=staged.stop
-    )
-    if errors or not files:
-        return errors
-    text = ", ".join(STOP_SEARCH_FIELDS.values())
-    errors = _nul_errors(
-        con,
-        files,
-        f"SELECT DISTINCT idx FROM stop_and_search WHERE contains(concat({text}), chr(0))",
-    )
-    if errors:
-        return errors
-    bad = {
-        idx
-        for (idx,) in con.execute(
-            "SELECT DISTINCT idx FROM stop_and_search WHERE bad AND reason IS NULL"
-        ).fetchall()
-    }
-    if bad:
-        return located([f for i, f in enumerate(files) if i in bad], stop=staged.stop)
-    folder = staged.workdir / "stop_and_search"
-    folder.mkdir(exist_ok=True)
-    part = folder / "part-0.parquet"
-    con.execute(f"COPY ({SEARCH_PART}) TO {_sql(str(part))} ({store.PARQUET})")
-    staged.parts[FileKind.STOP_AND_SEARCH].append(part)
-    return []
-
-
 STAGERS = {
     FileKind.STREET: _stage_street,
     FileKind.OUTCOMES: _stage_outcomes,
-    FileKind.STOP_AND_SEARCH: _stage_searches,
+    FileKind.STOP_AND_SEARCH: stage_searches,
 }
 # Rows read per file and reason: street's per file, the others' by group or record.
 TABLES = {

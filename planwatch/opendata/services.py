@@ -32,9 +32,10 @@ from planwatch.places.models import Area
 from . import store
 from .areas import home_force
 from .checks import CheckedFile
-from .duckdb_read import interrupted
+from .duckdb_read import interrupted, literal
 from .indicators import crime_figures_feed
-from .ingest import STOP_SEARCH_COLUMNS, Staged, batches
+from .ingest import Staged, batches
+from .ingest_searches import STOP_SEARCH_COLUMNS
 from .models import (
     DistrictCrimeCount,
     FileKind,
@@ -102,7 +103,7 @@ def _stop_search_sql(*, postgresql: bool, home: str | None) -> str:
             columns.append(f"{name}::DOUBLE")
         else:
             columns.append(name)
-    where = f" AND force = {_literal(home)}" if home else ""
+    where = f" AND force = {literal(home)}" if home else ""
     return (
         f"SELECT {', '.join(columns)} FROM stop_and_search "  # noqa: S608 (constants)
         f"WHERE reason IS NULL{where} ORDER BY 1, 2, 3"
@@ -162,7 +163,7 @@ def _import(
     home = home_force(forces={f.force for f in checked})
     street, others = [], []
     if FileKind.STREET in kinds:
-        where = f" AND force = {_literal(home)}" if home else ""
+        where = f" AND force = {literal(home)}" if home else ""
         street.append((StreetCrimeCount, STREET_SQL.format(street=staged.street(), home=where)))
         street.append((DistrictCrimeCount, DISTRICT_SQL_ROWS.format(street=staged.street())))
     if FileKind.OUTCOMES in kinds:
@@ -278,10 +279,6 @@ def _rows_insert(model, columns: list[str], rows: list[tuple]) -> None:
             statement = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608
             for start in range(0, len(rows), BATCH_SIZE):
                 cursor.executemany(statement, rows[start : start + BATCH_SIZE])
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def _replaced_delete(files: list[CheckedFile]) -> dict[str, set[int]]:

@@ -38,6 +38,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from .duckdb_read import literal
 from .models import FileKind, ForceMonth
 
 logger = logging.getLogger(__name__)
@@ -151,12 +152,12 @@ def write(
         for number, part in enumerate(parts):
             shutil.move(part, partial / f"part-{number}.parquet")
         if earlier:
-            paths = ", ".join(_quoted(folder / "*.parquet") for folder in earlier)
+            paths = ", ".join(literal(folder / "*.parquet") for folder in earlier)
             cursor.execute(
                 f"COPY (SELECT * FROM read_parquet([{paths}]) AS kept "  # noqa: S608
                 f"WHERE NOT EXISTS (SELECT 1 FROM files WHERE files.kind = '{kind}' "
                 "AND files.force = kept.force AND files.month_text = kept.month)) "
-                f"TO {_quoted(partial / 'kept.parquet')} ({PARQUET})"
+                f"TO {literal(partial / 'kept.parquet')} ({PARQUET})"
             )
         partial.rename(target)
     except BaseException:
@@ -188,7 +189,3 @@ def _delete(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)
-
-
-def _quoted(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
